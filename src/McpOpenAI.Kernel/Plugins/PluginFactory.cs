@@ -1,0 +1,71 @@
+using System.ComponentModel;
+using System.Reflection;
+using Microsoft.Extensions.AI;
+
+namespace McpOpenAI.Kernel.Plugins;
+
+/// <summary>Turns a plain class into an <see cref="AIPlugin"/> through <see cref="AIFunctionFactory"/>.</summary>
+internal static class PluginFactory
+{
+    /// <summary>The key under which a function records the name of its plugin.</summary>
+    public const string PluginNameKey = "mcpopenai.plugin";
+
+    public static AIPlugin Create(object target, string? name)
+    {
+        var type = target.GetType();
+        name ??= DefaultPluginName(type);
+        var functions = new List<AIFunction>();
+        foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
+        {
+            if (method.DeclaringType == typeof(object) || method.IsSpecialName)
+                continue;
+            if (method.GetCustomAttribute<DescriptionAttribute>() is not { } description)
+                continue;
+            functions.Add(CreateFunction(method, method.IsStatic ? null : target, name, description.Description));
+        }
+        if (functions.Count == 0)
+            throw new ArgumentException($"Type {type.Name} has no public method with a [Description]; it cannot be a plugin.", nameof(target));
+        return new AIPlugin(name, type.GetCustomAttribute<DescriptionAttribute>()?.Description, functions, type.FullName);
+    }
+
+    private static AIFunction CreateFunction(MethodInfo method, object? target, string pluginName, string description)
+    {
+        var traitsAttribute = method.GetCustomAttribute<FunctionTraitsAttribute>();
+        var functionName = traitsAttribute?.Name ?? Naming.ToSnakeCase(method.Name);
+        if (!Naming.IsValidFunctionName(functionName))
+            throw new ArgumentException($"Function name '{functionName}' on {method.DeclaringType?.Name} is invalid.");
+
+        var properties = new Dictionary<string, object?>
+        {
+            [FunctionTraits.PropertyKey] = traitsAttribute?.ToTraits() ?? new FunctionTraits(),
+            [PluginNameKey] = pluginName,
+        };
+        var inner = AIFunctionFactory.Create(method, target, new AIFunctionFactoryOptions
+        {
+            Name = functionName,
+            Description = description,
+            SerializerOptions = KernelJson.Options,
+            ConfigureParameterBinding = BindHostParameters,
+            MarshalResult = static (result, _, _) => new ValueTask<object?>(result),
+            AdditionalProperties = properties,
+        });
+        return new SnakeCaseParametersFunction(inner, properties);
+    }
+
+    // Parameters the host supplies (never the caller): progress reporting.
+    private static AIFunctionFactoryOptions.ParameterBindingOptions BindHostParameters(ParameterInfo parameter)
+    {
+        if (parameter.ParameterType == typeof(IProgress<FunctionProgress>))
+        {
+            return new()
+            {
+                ExcludeFromSchema = true,
+                BindParameter = static (_, args) => FunctionContext.GetProgress(args),
+            };
+        }
+        return default;
+    }
+
+    private static string DefaultPluginName(Type type) =>
+        type.Name.EndsWith("Plugin", StringComparison.Ordinal) && type.Name.Length > 6 ? type.Name[..^6] : type.Name;
+}
