@@ -9,6 +9,9 @@ namespace McpOpenAI.Kernel.Plugins;
 /// </summary>
 public sealed class AIPlugin
 {
+    /// <summary>The key under which a function records the name of its plugin in its additional properties.</summary>
+    public const string PluginNameKey = "mcpopenai.plugin";
+
     private readonly Dictionary<string, AIFunction> _byName;
 
     /// <summary>Creates a plugin from functions that already exist.</summary>

@@ -7,9 +7,6 @@ namespace McpOpenAI.Kernel.Plugins;
 /// <summary>Turns a plain class into an <see cref="AIPlugin"/> through <see cref="AIFunctionFactory"/>.</summary>
 internal static class PluginFactory
 {
-    /// <summary>The key under which a function records the name of its plugin.</summary>
-    public const string PluginNameKey = "mcpopenai.plugin";
-
     public static AIPlugin Create(object target, string? name)
     {
         var type = target.GetType();
@@ -38,7 +35,7 @@ internal static class PluginFactory
         var properties = new Dictionary<string, object?>
         {
             [FunctionTraits.PropertyKey] = traitsAttribute?.ToTraits() ?? new FunctionTraits(),
-            [PluginNameKey] = pluginName,
+            [AIPlugin.PluginNameKey] = pluginName,
         };
         var inner = AIFunctionFactory.Create(method, target, new AIFunctionFactoryOptions
         {
