@@ -1,1 +1,3 @@
-return 0;
+using McpOpenAI.Server.Cli;
+
+return await CommandRunner.RunAsync(args).ConfigureAwait(false);

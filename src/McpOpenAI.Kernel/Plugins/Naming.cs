@@ -14,6 +14,10 @@ public static partial class Naming
         return JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
     }
 
+    /// <summary>A plugin class's default name: the type name without a <c>Plugin</c> suffix.</summary>
+    public static string DefaultPluginName(Type type) =>
+        type.Name.EndsWith("Plugin", StringComparison.Ordinal) && type.Name.Length > 6 ? type.Name[..^6] : type.Name;
+
     /// <summary>True for a valid plugin name (Semantic Kernel's rule: letters, digits, underscore).</summary>
     public static bool IsValidPluginName(string name) => PluginNameRegex().IsMatch(name);
 

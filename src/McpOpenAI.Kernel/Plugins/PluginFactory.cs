@@ -10,7 +10,7 @@ internal static class PluginFactory
     public static AIPlugin Create(object target, string? name)
     {
         var type = target.GetType();
-        name ??= DefaultPluginName(type);
+        name ??= Naming.DefaultPluginName(type);
         var functions = new List<AIFunction>();
         foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
         {
@@ -62,7 +62,4 @@ internal static class PluginFactory
         }
         return default;
     }
-
-    private static string DefaultPluginName(Type type) =>
-        type.Name.EndsWith("Plugin", StringComparison.Ordinal) && type.Name.Length > 6 ? type.Name[..^6] : type.Name;
 }

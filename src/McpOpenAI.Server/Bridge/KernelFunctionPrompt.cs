@@ -1,0 +1,73 @@
+using McpOpenAI.Kernel;
+using McpOpenAI.Kernel.Invocation;
+using McpOpenAI.Kernel.Plugins;
+using Microsoft.Extensions.AI;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpOpenAI.Server.Bridge;
+
+/// <summary>A prompt function offered as an MCP prompt: its input variables are the prompt's arguments.</summary>
+internal sealed class KernelFunctionPrompt : McpServerPrompt
+{
+    private readonly PluginKernel _kernel;
+    private readonly IPromptTemplateFunction _template;
+
+    public KernelFunctionPrompt(PluginKernel kernel, NamedTool tool)
+    {
+        _kernel = kernel;
+        Source = tool;
+        _template = (IPromptTemplateFunction)tool.Function;
+        ProtocolPrompt = new Prompt
+        {
+            Name = tool.ToolName,
+            Title = tool.Function.GetTraits().Title,
+            Description = tool.Function.Description,
+            Arguments = _template.Parameters.Select(p => new PromptArgument
+            {
+                Name = p.Name,
+                Description = p.Default is null ? p.Description : $"{p.Description} (default: {p.Default})".TrimStart(),
+                Required = p.IsRequired,
+            }).ToList(),
+        };
+    }
+
+    /// <summary>True when the function is a prompt template.</summary>
+    public static bool CanServe(AIFunction function) => function is IPromptTemplateFunction;
+
+    /// <summary>The kernel function behind the prompt.</summary>
+    public NamedTool Source { get; }
+
+    public override Prompt ProtocolPrompt { get; }
+
+    public override IReadOnlyList<object> Metadata => [];
+
+    public override async ValueTask<GetPromptResult> GetAsync(RequestContext<GetPromptRequestParams> request, CancellationToken cancellationToken = default)
+    {
+        var arguments = new AIFunctionArguments { Services = _kernel.Services };
+        if (request.Params?.Arguments is { } given)
+        {
+            foreach (var (name, value) in given)
+                arguments[name] = value;
+        }
+        try
+        {
+            var messages = await _template.RenderMessagesAsync(arguments, cancellationToken).ConfigureAwait(false);
+            return new GetPromptResult
+            {
+                Description = Source.Function.Description,
+                // MCP prompts have no system role: instructions travel as the first user message.
+                Messages = messages.Select(m => new PromptMessage
+                {
+                    Role = m.Role == ChatRole.Assistant ? Role.Assistant : Role.User,
+                    Content = new TextContentBlock { Text = m.Text },
+                }).ToList(),
+            };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new McpException(ToolErrors.Format(ToolErrors.Classify(ex)));
+        }
+    }
+}

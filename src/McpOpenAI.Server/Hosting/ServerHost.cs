@@ -1,0 +1,110 @@
+using System.Reflection;
+using McpOpenAI.Kernel.Configuration;
+using McpOpenAI.Kernel.Hosting;
+using McpOpenAI.Plugins.Utility;
+using McpOpenAI.Server.Bridge;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpOpenAI.Server.Hosting;
+
+/// <summary>Builds the generic host: configuration, logging to stderr, the kernel, its plugins and the MCP server.</summary>
+internal static class ServerHost
+{
+    /// <summary>Command-line switches that are shorter than configuration keys.</summary>
+    private static readonly Dictionary<string, string> Switches = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["--prompts"] = "Server:PromptsPath",
+        ["--output"] = "Server:OutputFolder",
+        ["--data"] = "Server:DataFolder",
+        ["--model"] = "OpenAI:ChatModel",
+        ["--base-url"] = "OpenAI:BaseUrl",
+        ["--log-level"] = "Logging:LogLevel:Default",
+    };
+
+    /// <summary>The server's version, from its assembly.</summary>
+    public static string Version =>
+        typeof(ServerHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>Creates the host builder; <paramref name="withMcp"/> adds the MCP server over stdio.</summary>
+    public static HostApplicationBuilder CreateBuilder(string[] configArgs, bool withMcp)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ApplicationName = "mcp-openai",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        AddConfiguration(builder.Configuration, configArgs);
+        AddLogging(builder);
+        AddServices(builder.Services, builder.Configuration);
+        if (withMcp)
+            AddMcp(builder.Services);
+        return builder;
+    }
+
+    // Later sources win: defaults < user secrets < per-user config file < environment < command line.
+    private static void AddConfiguration(ConfigurationManager configuration, string[] args)
+    {
+        configuration
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
+            .AddUserSecrets(typeof(ServerHost).Assembly, optional: true, reloadOnChange: false)
+            .AddJsonFile(ServerPaths.UserConfigFile, optional: true, reloadOnChange: true)
+            .AddEnvironmentVariables()
+            .AddEnvironmentVariables("MCPOPENAI_")
+            .AddOpenAIEnvironmentVariables()
+            .AddCommandLine(args, Switches);
+    }
+
+    private static void AddLogging(HostApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        // stdout carries the MCP protocol: every log line goes to stderr.
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    }
+
+    private static void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<OpenAIOptions>().Bind(configuration.GetSection(OpenAIOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OpenAIOptions>, OpenAIOptionsValidator>();
+        services.AddOptions<ServerOptions>().Bind(configuration.GetSection(ServerOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
+        services.AddSingleton(sp => new ServerPaths(sp.GetRequiredService<IOptions<ServerOptions>>().Value));
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddPluginKernel();
+        services.AddPlugin<UtilityPlugin>("Utility");
+
+        var extra = configuration.GetSection(ServerOptions.SectionName).Get<ServerOptions>()?.PluginAssemblies ?? [];
+        services.AddPluginAssemblies(extra.Where(File.Exists));
+    }
+
+    private static void AddMcp(IServiceCollection services)
+    {
+        services.AddSingleton<McpBridge>();
+        services.AddMcpServer(o =>
+            {
+                o.ServerInfo = new Implementation { Name = "mcp-openai", Title = "McpOpenAI", Version = Version };
+                o.ServerInstructions =
+                    "Tools for OpenAI: chat, vision, images, moderation, embeddings, and agents. " +
+                    "Prompt-file tools render a template and ask the model. Errors say what to change.";
+            })
+            .WithStdioServerTransport();
+        services.AddSingleton<IConfigureOptions<McpServerOptions>>(sp => new ConfigureOptions<McpServerOptions>(o =>
+        {
+            var bridge = sp.GetRequiredService<McpBridge>();
+            o.ToolCollection = bridge.Tools;
+            o.PromptCollection = bridge.Prompts;
+        }));
+    }
+}
