@@ -1,0 +1,17 @@
+namespace McpOpenAI.TestKit.FakeOpenAI;
+
+/// <summary>What an injected fault does to the request it hits.</summary>
+public enum FakeFaultKind
+{
+    /// <summary>Answers with an HTTP error in OpenAI's envelope.</summary>
+    Error,
+
+    /// <summary>Waits, then answers normally.</summary>
+    Latency,
+
+    /// <summary>Aborts the connection part-way through a streamed answer (at once for non-streamed ones).</summary>
+    BrokenStream,
+
+    /// <summary>Never answers until the client gives up.</summary>
+    Hang,
+}
