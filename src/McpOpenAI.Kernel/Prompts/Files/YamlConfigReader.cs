@@ -9,6 +9,9 @@ namespace McpOpenAI.Kernel.Prompts.Files;
 /// <summary>Reads a prompt YAML file into a JSON tree, keeping the position of every key and value.</summary>
 internal static partial class YamlConfigReader
 {
+    /// <summary>The position entry whose line is the number of lines before the template's first line.</summary>
+    public const string TemplateOffsetKey = "template#offset";
+
     public static ConfigDocument Read(string text)
     {
         var stream = new YamlStream();
@@ -46,6 +49,8 @@ internal static partial class YamlConfigReader
                     if (obj.ContainsKey(key))
                         throw new PromptFileException($"The key '{key}' appears twice.", (int)keyNode.Start.Line, (int)keyNode.Start.Column);
                     positions[childPath] = new SourcePosition((int)keyNode.Start.Line, (int)keyNode.Start.Column);
+                    if (path.Length == 0 && key == "template" && valueNode is YamlScalarNode template)
+                        positions[TemplateOffsetKey] = new SourcePosition(TemplateLineOffset(template), 0);
                     obj[key] = Convert(valueNode, childPath, positions);
                 }
                 return obj;
@@ -84,6 +89,10 @@ internal static partial class YamlConfigReader
             return JsonValue.Create(number);
         return JsonValue.Create(value);
     }
+
+    // A block scalar (| or >) starts on the line after its indicator; other scalars start where they stand.
+    private static int TemplateLineOffset(YamlScalarNode template) =>
+        template.Style is ScalarStyle.Literal or ScalarStyle.Folded ? (int)template.Start.Line : (int)template.Start.Line - 1;
 
     private static string StripPosition(string message) => PositionPrefixRegex().Replace(message, string.Empty);
 

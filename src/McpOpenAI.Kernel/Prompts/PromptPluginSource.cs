@@ -1,0 +1,180 @@
+using System.Collections.Immutable;
+using McpOpenAI.Kernel.Plugins;
+using McpOpenAI.Kernel.Prompts.Files;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace McpOpenAI.Kernel.Prompts;
+
+/// <summary>
+/// Loads a prompts folder (<c>root/&lt;Plugin&gt;/&lt;Function&gt;/skprompt.txt</c> or <c>root/&lt;Plugin&gt;/&lt;Function&gt;.yaml</c>)
+/// into the kernel, one plugin per folder, and keeps it in step with the disk: with <see cref="StartWatching"/>,
+/// adding, editing, renaming or deleting a prompt file changes the kernel's plugins within a second. A broken file
+/// is skipped and reported in <see cref="Errors"/>; everything else keeps working. Only plugins this source
+/// created are ever replaced or removed.
+/// </summary>
+public sealed class PromptPluginSource : IDisposable
+{
+    private readonly PluginKernel _kernel;
+    private readonly ILogger _logger;
+    private readonly PromptPluginLoader _loader;
+    private readonly Lock _gate = new();
+    private readonly Timer _debounce;
+    private Dictionary<string, (AIPlugin Plugin, string Fingerprint)> _owned = new(StringComparer.OrdinalIgnoreCase);
+    private string _nativeSignature = string.Empty;
+    private PromptDirectoryWatcher? _watcher;
+    private volatile PromptReloadedEventArgs _state = new([], []);
+    private bool _disposed;
+
+    /// <summary>Creates the source; nothing is read until <see cref="Reload"/> or <see cref="StartWatching"/>.</summary>
+    /// <param name="kernel">The kernel whose plugins the prompts join.</param>
+    /// <param name="rootPath">The prompts folder; it need not exist yet.</param>
+    /// <param name="logger">Receives a warning per broken file.</param>
+    public PromptPluginSource(PluginKernel kernel, string rootPath, ILogger? logger = null)
+    {
+        _kernel = kernel;
+        RootPath = Path.GetFullPath(rootPath);
+        _logger = logger ?? NullLogger.Instance;
+        _loader = new PromptPluginLoader(kernel);
+        _debounce = new Timer(_ => ReloadFromWatcher(), null, Timeout.Infinite, Timeout.Infinite);
+        _kernel.Plugins.Changed += OnKernelPluginsChanged;
+    }
+
+    /// <summary>The prompts folder (full path).</summary>
+    public string RootPath { get; }
+
+    /// <summary>How long the disk must be quiet before a reload; editors save in several steps.</summary>
+    public TimeSpan DebounceDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The problems found by the last load (errors skip the file; warnings do not).</summary>
+    public IReadOnlyList<PromptFileError> Errors => _state.Errors;
+
+    /// <summary>The prompt functions loaded by the last load.</summary>
+    public IReadOnlyList<LoadedPrompt> Loaded => _state.Loaded;
+
+    /// <summary>Raised after every load, whether or not anything changed.</summary>
+    public event EventHandler<PromptReloadedEventArgs>? Reloaded;
+
+    /// <summary>Reads the folder now and updates the kernel's plugins in one change.</summary>
+    public PromptReloadedEventArgs Reload()
+    {
+        PromptReloadedEventArgs state;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var native = NativePlugins();
+            var result = _loader.Load(RootPath, native);
+            var next = new Dictionary<string, (AIPlugin Plugin, string Fingerprint)>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, entry) in result.Plugins)
+                next[name] = _owned.TryGetValue(name, out var old) && old.Fingerprint == entry.Fingerprint ? old : entry;
+            var previous = _owned;
+            // Set first: the kernel's Changed handlers (ours included) run inside Update and must see the new owners.
+            _owned = next;
+            _kernel.Plugins.Update(plugins => Apply(plugins, previous, next));
+            _nativeSignature = Signature(native);
+            state = new PromptReloadedEventArgs(result.Loaded, result.Errors);
+            _state = state;
+            _watcher?.Refresh();
+        }
+        foreach (var error in state.Errors)
+            _logger.LogWarning("Prompt file problem: {Problem}", error.ToString());
+        _logger.LogInformation("Loaded {Count} prompt function(s) from {Root} with {Errors} problem(s).", state.Loaded.Count, RootPath, state.Errors.Count);
+        Reloaded?.Invoke(this, state);
+        return state;
+    }
+
+    /// <summary>Loads the folder and keeps watching it (and for it, when it does not exist yet).</summary>
+    public void StartWatching()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _watcher ??= new PromptDirectoryWatcher(RootPath, ScheduleReload);
+        }
+        Reload();
+    }
+
+    /// <summary>Stops watching; the loaded plugins stay in the kernel.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            _kernel.Plugins.Changed -= OnKernelPluginsChanged;
+            _watcher?.Dispose();
+            _watcher = null;
+        }
+        _debounce.Dispose();
+    }
+
+    private static ImmutableDictionary<string, AIPlugin> Apply(ImmutableDictionary<string, AIPlugin> plugins,
+        Dictionary<string, (AIPlugin Plugin, string Fingerprint)> previous, Dictionary<string, (AIPlugin Plugin, string Fingerprint)> next)
+    {
+        foreach (var (name, old) in previous)
+        {
+            if (!next.ContainsKey(name) && plugins.TryGetValue(name, out var current) && ReferenceEquals(current, old.Plugin))
+                plugins = plugins.Remove(name);
+        }
+        foreach (var (name, entry) in next)
+        {
+            if (plugins.TryGetValue(name, out var current))
+            {
+                var ours = previous.TryGetValue(name, out var old) && ReferenceEquals(current, old.Plugin);
+                if (!ours || ReferenceEquals(current, entry.Plugin))
+                    continue;
+            }
+            plugins = plugins.SetItem(name, entry.Plugin);
+        }
+        return plugins;
+    }
+
+    private IReadOnlyList<AIPlugin> NativePlugins() =>
+        _kernel.Plugins.Snapshot.Where(p => !_owned.TryGetValue(p.Name, out var owned) || !ReferenceEquals(owned.Plugin, p)).ToArray();
+
+    private static string Signature(IEnumerable<AIPlugin> plugins) =>
+        string.Join("|", plugins.Select(p => $"{p.Name}:{string.Join(",", p.Functions.Select(f => f.Name))}"));
+
+    // Prompts may call native functions, so a native plugin arriving or leaving re-checks the prompts.
+    private void OnKernelPluginsChanged(object? sender, EventArgs e)
+    {
+        bool changed;
+        lock (_gate)
+        {
+            if (_disposed || _watcher is null)
+                return;
+            changed = Signature(NativePlugins()) != _nativeSignature;
+        }
+        if (changed)
+            ScheduleReload();
+    }
+
+    private void ScheduleReload()
+    {
+        try
+        {
+            _debounce.Change(DebounceDelay, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private void ReloadFromWatcher()
+    {
+        try
+        {
+            Reload();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+#pragma warning disable CA1031 // A failed background reload must not take the server down; it is logged and retried on the next change.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _logger.LogError(ex, "Reloading prompts from {Root} failed.", RootPath);
+        }
+    }
+}
