@@ -97,6 +97,6 @@ internal static class OpenAIChatMessageMapper
 
     private static Sdk.ChatImageDetailLevel? Detail(AIContent content) =>
         content.AdditionalProperties?.TryGetValue("detail", out var value) == true && value?.ToString() is { Length: > 0 } detail
-            ? new Sdk.ChatImageDetailLevel(detail.ToLowerInvariant())
+            ? (Sdk.ChatImageDetailLevel?)new Sdk.ChatImageDetailLevel(detail.ToLowerInvariant())
             : null;
 }

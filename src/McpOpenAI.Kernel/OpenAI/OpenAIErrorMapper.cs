@@ -34,6 +34,8 @@ public static partial class OpenAIErrorMapper
             ClientResultException { Status: > 0 } result => FromStatus(OpenAIErrorInfo.From(result), exception, apiKey, model),
             _ when IsTimeout(exception) => Timeout(exception),
             _ when Find<HttpRequestException>(exception) is { } http => Unreachable(http, apiKey),
+            _ when Find<IOException>(exception) is { } io => new FunctionException(ErrorCodes.UpstreamError,
+                "The connection to OpenAI was interrupted: " + Scrub(io.Message, apiKey), ["Try again."], exception),
             ClientResultException other => new FunctionException(ErrorCodes.UpstreamError,
                 "The request to OpenAI failed: " + Scrub(other.Message, apiKey), ["Try again in a moment."], exception),
             _ => new FunctionException(ErrorCodes.Internal, "Calling OpenAI failed unexpectedly: " + Scrub(exception.Message, apiKey), [], exception),

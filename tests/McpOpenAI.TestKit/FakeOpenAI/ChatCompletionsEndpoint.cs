@@ -101,9 +101,12 @@ internal static partial class ChatCompletionsEndpoint
         }
 
         if (!await sse.WriteAsync(Chunk(new JsonObject { ["role"] = "assistant", ["content"] = "", ["refusal"] = null }))) return;
+        var first = true;
         foreach (var piece in Pieces(reply.Text ?? ""))
         {
             if (!await sse.WriteAsync(Chunk(new JsonObject { ["content"] = piece }))) return;
+            if (first && reply.HoldAfterFirstDelta is { } hold) await hold.WaitAsync(http.RequestAborted);
+            first = false;
         }
         for (var i = 0; i < reply.ToolCalls.Count; i++)
         {

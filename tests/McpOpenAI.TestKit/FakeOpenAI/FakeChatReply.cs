@@ -22,6 +22,12 @@ public sealed record FakeChatReply
     /// <summary>The model to report; null to echo the requested one.</summary>
     public string? Model { get; init; }
 
+    /// <summary>
+    /// When streaming, the fake waits for this task after the first text delta, so a test can prove deltas reach
+    /// the caller before the stream ends.
+    /// </summary>
+    public Task? HoldAfterFirstDelta { get; init; }
+
     /// <summary>A text reply.</summary>
     public static FakeChatReply FromText(string text, string? finishReason = null) => new() { Text = text, FinishReason = finishReason };
 
