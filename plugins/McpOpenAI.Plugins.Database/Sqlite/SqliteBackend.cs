@@ -91,7 +91,7 @@ internal sealed class SqliteBackend(string connectionString, string displayName,
                 cancellationToken.ThrowIfCancellationRequested();
                 throw QueryErrors.Timeout(timeout, e);
             }
-            catch (SqliteException e) when (e.SqliteErrorCode is SqliteAuth or SqliteReadOnly)
+            catch (SqliteException e) when (e.SqliteErrorCode is SqliteAuth or SqliteReadOnly || e.Message.Contains("not authorized", StringComparison.Ordinal))
             {
                 throw QueryErrors.WriteRefused(e.Message, e);
             }
