@@ -82,7 +82,8 @@ internal sealed class PromptPluginLoader(PluginKernel kernel)
             }
             catch (PromptFileException ex)
             {
-                errors.Add(new(TemplateFileOf(entry), ex.Line, ex.Column, ex.Message));
+                var file = TemplateFileOf(entry);
+                errors.Add(new(file, ex.Line, ColumnIn(file, ex.Column), ex.Message));
             }
             catch (IOException ex)
             {
@@ -122,6 +123,7 @@ internal sealed class PromptPluginLoader(PluginKernel kernel)
     {
         var function = candidate.Function;
         var file = candidate.File.TemplateFile;
+        int? Column(int? column) => ColumnIn(file, column);
         var handlebars = function.Definition.TemplateFormat == PromptTemplateFormats.Handlebars;
         if (function.Definition.InputVariablesDeclared)
         {
@@ -130,7 +132,7 @@ internal sealed class PromptPluginLoader(PluginKernel kernel)
                 if (!function.InputVariables.Any(v => string.Equals(v.Name, variable.Name, StringComparison.OrdinalIgnoreCase)))
                 {
                     var usage = handlebars ? $"{{{{{variable.Name}}}}}" : $"{{{{${variable.Name}}}}}";
-                    return new(file, variable.Line, variable.Column,
+                    return new(file, variable.Line, Column(variable.Column),
                         $"The template uses {usage} but '{variable.Name}' is not in input_variables (declared: {string.Join(", ", function.InputVariables.Select(v => v.Name))}). Declare it or fix the name.");
                 }
             }
@@ -139,14 +141,14 @@ internal sealed class PromptPluginLoader(PluginKernel kernel)
         {
             var written = handlebars ? $"{call.PluginName}-{call.FunctionName}" : call.DisplayName;
             if (!FunctionResolver.TryResolve(plugins, candidate.Plugin, call.PluginName, call.FunctionName, out var plugin, out var target))
-                return new(file, call.Line, call.Column, $"The template calls '{written}', but there is no such function. Check the plugin and function names.");
+                return new(file, call.Line, Column(call.Column), $"The template calls '{written}', but there is no such function. Check the plugin and function names.");
             var parameters = FunctionResolver.Parameters(target);
             if (call.PositionalCount > parameters.Count)
-                return new(file, call.Line, call.Column, $"The template passes {call.PositionalCount} positional argument(s) to '{written}', which takes {parameters.Count}.");
+                return new(file, call.Line, Column(call.Column), $"The template passes {call.PositionalCount} positional argument(s) to '{written}', which takes {parameters.Count}.");
             if (!handlebars && call.PositionalCount == 1 && call.NamedArguments.Any(n => string.Equals(n, parameters[0], StringComparison.OrdinalIgnoreCase)))
-                return new(file, call.Line, call.Column, $"The call of '{written}' sets '{parameters[0]}' twice: by position and by name.");
+                return new(file, call.Line, Column(call.Column), $"The call of '{written}' sets '{parameters[0]}' twice: by position and by name.");
             if (ReferenceEquals(target, function))
-                return new(file, call.Line, call.Column, $"The template calls its own function '{plugin.Name}.{target.Name}', which would never end.");
+                return new(file, call.Line, Column(call.Column), $"The template calls its own function '{plugin.Name}.{target.Name}', which would never end.");
         }
         return null;
     }
@@ -158,6 +160,9 @@ internal sealed class PromptPluginLoader(PluginKernel kernel)
             text.Append(candidate.File.TemplateFile).Append('\0').Append(candidate.File.Contents).Append('\0');
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
+
+    // A YAML block scalar loses its indentation, so a column inside the template does not match the file.
+    private static int? ColumnIn(string file, int? column) => PromptFileParser.IsPromptYaml(file) ? null : column;
 
     private static string TemplateFileOf(string entry) =>
         Directory.Exists(entry) ? Path.Combine(entry, PromptFileParser.TemplateFileName) : entry;

@@ -21,7 +21,7 @@ internal sealed partial class HandlebarsPromptTemplate : IPromptTemplate
     public HandlebarsPromptTemplate(PromptDefinition definition, int lineOffset = 0)
     {
         _definition = definition;
-        _trustedVariables = definition.InputVariables.Where(v => v.AllowDangerouslySetContent || definition.AllowDangerouslySetContent)
+        _trustedVariables = definition.InputVariables.Where(v => v.AllowDangerouslySetContent)
             .Select(v => v.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         try
         {
@@ -49,7 +49,7 @@ internal sealed partial class HandlebarsPromptTemplate : IPromptTemplate
         var variables = new Dictionary<string, object?>(context.Variables, StringComparer.OrdinalIgnoreCase);
         var model = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in variables)
-            model[name] = Prepare(value, _trustedVariables.Contains(name), originals);
+            model[name] = Prepare(value, _definition.AllowDangerouslySetContent || _trustedVariables.Contains(name), originals);
 
         var engine = CreateEngine();
         var renderContext = context with { Variables = variables };

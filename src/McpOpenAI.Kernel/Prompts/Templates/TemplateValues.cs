@@ -9,6 +9,8 @@ namespace McpOpenAI.Kernel.Prompts.Templates;
 /// <summary>How values become template text: strings as they are, JSON and objects as JSON.</summary>
 internal static class TemplateValues
 {
+    private static readonly JsonSerializerOptions CompactJson = new(KernelJson.Options) { WriteIndented = false };
+
     /// <summary>The text of a value; null for null (renders as nothing).</summary>
     public static string? ToText(object? value) => value switch
     {
@@ -21,7 +23,7 @@ internal static class TemplateValues
         IEnumerable<string> lines => string.Join("\n", lines),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         bool or char or Enum => value.ToString(),
-        _ => KernelJson.Serialize(value),
+        _ => JsonSerializer.Serialize(value, CompactJson),
     };
 
     /// <summary>HTML-encodes text as Semantic Kernel does (<c>&lt; &gt; &amp; &quot; &#39;</c>).</summary>
