@@ -126,9 +126,11 @@ internal sealed class SampleCompanyData
 
     private void AddOrders(DeterministicRandom rng, int count, DateOnly start, DateOnly asOf, List<CustomerPlan> customers, double[] cumulative)
     {
-        // Later days get more orders (the business grows); sorting keeps order ids in date order.
+        // Later days get more orders (the business grows, about threefold over two years); sorting keeps
+        // order ids in date order.
         var dates = Enumerable.Range(0, count)
-            .Select(_ => start.AddDays(Math.Min(HistoryDays - 1, (int)(HistoryDays * Math.Sqrt(rng.NextDouble())))))
+            .Select(_ => rng.Chance(0.5) ? rng.NextDouble() : Math.Sqrt(rng.NextDouble()))
+            .Select(f => start.AddDays(Math.Min(HistoryDays - 1, (int)(HistoryDays * f))))
             .Order()
             .ToList();
         var productWeights = Products.Select((p, i) => (p.Discontinued ? 0.3 : 1.0) / Math.Pow(1 + (i * 37 % Products.Count), 0.55)).ToArray();
@@ -147,7 +149,7 @@ internal sealed class SampleCompanyData
             int? employee = channel == "web" ? null
                 : customer.AccountManagerId ?? rng.Pick(Employees.Where(e => e.RegionId == customer.Region.Id).ToList()).Id;
 
-            var lineCount = customer.Segment == "enterprise" ? rng.Next(2, 8) : 1 + rng.PickWeighted([0.45, 0.3, 0.15, 0.1]);
+            var lineCount = customer.Segment == "enterprise" ? rng.Next(2, 7) : 1 + rng.PickWeighted([0.45, 0.3, 0.15, 0.1]);
             var subtotal = 0.0;
             var usedProducts = new HashSet<int>();
             for (var n = 1; n <= lineCount; n++)
@@ -159,7 +161,7 @@ internal sealed class SampleCompanyData
                 {
                     "consumer" => rng.Chance(0.8) ? 1 : 2,
                     "small_business" => rng.Next(1, 7),
-                    _ => rng.Next(2, 26),
+                    _ => rng.Next(2, 13),
                 };
                 var discount = customer.Segment switch
                 {
