@@ -68,12 +68,13 @@ public sealed class PromptPluginSource : IDisposable
             foreach (var (name, entry) in result.Plugins)
                 next[name] = _owned.TryGetValue(name, out var old) && old.Fingerprint == entry.Fingerprint ? old : entry;
             var previous = _owned;
-            // Set first: the kernel's Changed handlers (ours included) run inside Update and must see the new owners.
+            // Set first: the kernel's Changed handlers (ours included) run inside Update and must see the new
+            // owners, loaded list and errors.
             _owned = next;
-            _kernel.Plugins.Update(plugins => Apply(plugins, previous, next));
-            _nativeSignature = Signature(native);
             state = new PromptReloadedEventArgs(result.Loaded, result.Errors);
             _state = state;
+            _nativeSignature = Signature(native);
+            _kernel.Plugins.Update(plugins => Apply(plugins, previous, next));
             _watcher?.Refresh();
         }
         foreach (var error in state.Errors)

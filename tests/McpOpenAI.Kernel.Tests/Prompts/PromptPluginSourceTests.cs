@@ -316,8 +316,7 @@ public sealed class PromptPluginSourceTests : IDisposable
 
         _kernel.Kernel.Plugins.Add(AIPlugin.FromObject(new TestTextPlugin(), "Late"));
 
-        await WaitUntil(() => Has("W", "UsesLate"));
-        Assert.Empty(source.Errors);
+        await WaitUntil(() => Has("W", "UsesLate") && source.Errors.Count == 0);
     }
 
     private bool Has(string plugin, string function) => _kernel.Kernel.TryGetFunction(plugin, function, out _, out _);
