@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using McpOpenAI.Kernel.Errors;
 using Microsoft.Extensions.AI;
 
 namespace McpOpenAI.Kernel.Plugins;
@@ -12,6 +13,7 @@ namespace McpOpenAI.Kernel.Plugins;
 internal sealed class SnakeCaseParametersFunction : DelegatingAIFunction
 {
     private readonly Dictionary<string, string> _toInner;
+    private readonly string[] _required;
     private readonly IReadOnlyDictionary<string, object?> _properties;
 
     public SnakeCaseParametersFunction(AIFunction inner, IReadOnlyDictionary<string, object?> additionalProperties)
@@ -34,6 +36,7 @@ internal sealed class SnakeCaseParametersFunction : DelegatingAIFunction
             if (schema["required"] is JsonArray required)
                 schema["required"] = new JsonArray(required.Select(r => (JsonNode?)Naming.ToSnakeCase(r!.GetValue<string>())).ToArray());
         }
+        _required = schema["required"] is JsonArray names ? names.Select(n => n!.GetValue<string>()).ToArray() : [];
         JsonSchema = JsonSerializer.SerializeToElement(schema, KernelJson.Options);
     }
 
@@ -43,6 +46,11 @@ internal sealed class SnakeCaseParametersFunction : DelegatingAIFunction
 
     protected override ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
     {
+        foreach (var name in _required)
+        {
+            if (!arguments.ContainsKey(name) && !arguments.ContainsKey(_toInner[name]))
+                throw FunctionException.InvalidArgument(name, "a value is required but none was given.");
+        }
         var mapped = new AIFunctionArguments
         {
             Services = arguments.Services,

@@ -43,7 +43,7 @@ internal static class CommandRunner
 
         try
         {
-            using var host = ServerHost.CreateBuilder(command.ConfigArgs, withMcp: serving).Build();
+            using var host = ServerHost.CreateBuilder(command.ConfigArgs, serving ? ServerHost.Stdio : null).Build();
             if (serving)
             {
                 await host.RunAsync().ConfigureAwait(false);

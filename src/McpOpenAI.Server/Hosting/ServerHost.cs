@@ -31,29 +31,35 @@ internal static class ServerHost
     public static string Version =>
         typeof(ServerHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    /// <summary>Creates the host builder; <paramref name="withMcp"/> adds the MCP server over stdio.</summary>
-    public static HostApplicationBuilder CreateBuilder(string[] configArgs, bool withMcp)
+    /// <summary>
+    /// Creates the host builder. <paramref name="transport"/> adds the MCP server with that transport
+    /// (stdio for clients, streams for in-process tests); null builds the kernel alone (list, invoke).
+    /// </summary>
+    /// <param name="configArgs">Command-line configuration.</param>
+    /// <param name="transport">The MCP transport, or null for the kernel alone.</param>
+    /// <param name="userConfigFile">The per-user config file; default <see cref="ServerPaths.UserConfigFile"/>.</param>
+    public static HostApplicationBuilder CreateBuilder(string[] configArgs, Action<IMcpServerBuilder>? transport, string? userConfigFile = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
             ApplicationName = "mcp-openai",
             ContentRootPath = AppContext.BaseDirectory,
         });
-        AddConfiguration(builder.Configuration, configArgs);
+        AddConfiguration(builder.Configuration, configArgs, userConfigFile ?? ServerPaths.UserConfigFile);
         AddLogging(builder);
         AddServices(builder.Services, builder.Configuration);
-        if (withMcp)
-            AddMcp(builder.Services);
+        if (transport is not null)
+            AddMcp(builder.Services, transport);
         return builder;
     }
 
     // Later sources win: defaults < user secrets < per-user config file < environment < command line.
-    private static void AddConfiguration(ConfigurationManager configuration, string[] args)
+    private static void AddConfiguration(ConfigurationManager configuration, string[] args, string userConfigFile)
     {
         configuration
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
             .AddUserSecrets(typeof(ServerHost).Assembly, optional: true, reloadOnChange: false)
-            .AddJsonFile(ServerPaths.UserConfigFile, optional: true, reloadOnChange: true)
+            .AddJsonFile(userConfigFile, optional: true, reloadOnChange: true)
             .AddEnvironmentVariables()
             .AddEnvironmentVariables("MCPOPENAI_")
             .AddOpenAIEnvironmentVariables()
@@ -89,17 +95,23 @@ internal static class ServerHost
         services.AddPluginAssemblies(extra.Where(File.Exists));
     }
 
-    private static void AddMcp(IServiceCollection services)
+    /// <summary>The stdio transport: what MCP clients such as Claude Desktop launch.</summary>
+    public static void Stdio(IMcpServerBuilder builder) => builder.WithStdioServerTransport();
+
+    private static void AddMcp(IServiceCollection services, Action<IMcpServerBuilder> transport)
     {
         services.AddSingleton<McpBridge>();
-        services.AddMcpServer(o =>
+        var mcp = services.AddMcpServer(o =>
             {
+                // 2025-11-25 is what today's clients speak. Under 2026-07-28 the SDK sends list_changed only over
+                // subscriptions/listen streams that current clients do not open, so hot reload would go unseen.
+                o.ProtocolVersion = "2025-11-25";
                 o.ServerInfo = new Implementation { Name = "mcp-openai", Title = "McpOpenAI", Version = Version };
                 o.ServerInstructions =
                     "Tools for OpenAI: chat, vision, images, moderation, embeddings, and agents. " +
                     "Prompt-file tools render a template and ask the model. Errors say what to change.";
-            })
-            .WithStdioServerTransport();
+            });
+        transport(mcp);
         services.AddSingleton<IConfigureOptions<McpServerOptions>>(sp => new ConfigureOptions<McpServerOptions>(o =>
         {
             var bridge = sp.GetRequiredService<McpBridge>();

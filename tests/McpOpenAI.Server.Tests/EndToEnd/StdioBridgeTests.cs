@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using McpOpenAI.Server.Tests.Infrastructure;
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace McpOpenAI.Server.Tests.EndToEnd;
+
+/// <summary>The real server process over stdio, as Claude Desktop or VS Code runs it.</summary>
+public sealed class StdioBridgeTests
+{
+    [Fact]
+    public async Task Stdio_ListAndCall_WorksWithNoApiKey()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var folder = new TempFolder();
+        await using var server = await ServerProcess.StartAsync(folder, cancellationToken: ct);
+
+        var tools = await server.Client.ListToolsAsync(cancellationToken: ct);
+        var result = await server.Client.CallToolAsync("text_stats", new Dictionary<string, object?> { ["text"] = "a b c" }, cancellationToken: ct);
+
+        Assert.Contains(tools, t => t.Name == "get_current_time");
+        Assert.Equal(3, result.StructuredContent!.Value.GetProperty("words").GetInt32());
+        Assert.Equal("mcp-openai", server.Client.ServerInfo!.Name);
+    }
+
+    [Fact]
+    public async Task Stdio_PluginAssemblyFromConfiguration_ProgressAndCancellationReachTheFunction()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var folder = new TempFolder();
+        var marker = folder.Combine("cancelled.txt");
+        await using var server = await ServerProcess.StartAsync(folder,
+            new Dictionary<string, string?> { ["Server__PluginAssemblies__0"] = ServerProcess.TestPluginsDll }, cancellationToken: ct);
+
+        var steps = new ConcurrentQueue<ProgressNotificationValue>();
+        var done = await server.Client.CallToolAsync("report_progress", new Dictionary<string, object?> { ["steps"] = 3 }, new Recorder(steps.Enqueue), cancellationToken: ct);
+        Assert.Equal("done 3", ((TextContentBlock)done.Content[0]).Text);
+        Assert.Equal(["step 1", "step 2", "step 3"], steps.OrderBy(s => s.Progress).Select(s => s.Message!).ToArray());
+
+        var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var handler = server.Client.RegisterNotificationHandler(NotificationMethods.ProgressNotification, (_, _) =>
+        {
+            waiting.TrySetResult();
+            return ValueTask.CompletedTask;
+        });
+        _ = ExplicitCancellation.StartCallAsync(server.Client, "wait-1", "wait_until_cancelled", new() { ["marker_path"] = marker }, "p-wait", ct);
+        await waiting.Task.WaitAsync(TimeSpan.FromSeconds(20), ct);
+        await ExplicitCancellation.CancelAsync(server.Client, "wait-1", ct);
+
+        await WaitFor(() => File.Exists(marker), TimeSpan.FromSeconds(10), ct);
+        Assert.Equal("cancelled", await File.ReadAllTextAsync(marker, ct));
+    }
+
+    internal static async Task WaitFor(Func<bool> condition, TimeSpan limit, CancellationToken ct)
+    {
+        var until = DateTime.UtcNow + limit;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > until)
+                throw new TimeoutException($"Condition not met within {limit}.");
+            await Task.Delay(50, ct);
+        }
+    }
+
+    private sealed class Recorder(Action<ProgressNotificationValue> onReport) : IProgress<ProgressNotificationValue>
+    {
+        public void Report(ProgressNotificationValue value) => onReport(value);
+    }
+}

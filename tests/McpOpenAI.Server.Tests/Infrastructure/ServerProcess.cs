@@ -1,0 +1,34 @@
+using McpOpenAI.TestKit.Mcp;
+using ModelContextProtocol.Client;
+
+namespace McpOpenAI.Server.Tests.Infrastructure;
+
+/// <summary>Starts the real <c>mcp-openai</c> process over stdio with an isolated home, data, output and prompts folder.</summary>
+internal static class ServerProcess
+{
+    /// <summary>The server's entry assembly, copied beside the tests by the project reference.</summary>
+    public static string ServerDll => Path.Combine(AppContext.BaseDirectory, "mcp-openai.dll");
+
+    /// <summary>The test plugin assembly, loadable through Server:PluginAssemblies.</summary>
+    public static string TestPluginsDll => Path.Combine(AppContext.BaseDirectory, "McpOpenAI.TestPlugins.dll");
+
+    public static Task<StdioServerSession> StartAsync(TempFolder folder, IDictionary<string, string?>? environment = null,
+        IEnumerable<string>? arguments = null, McpClientOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var env = IsolatedEnvironment(folder);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+            env[key] = value;
+        return StdioServerSession.StartAsync(ServerDll, env, arguments, options, cancellationToken);
+    }
+
+    /// <summary>Points every per-user location of the server into the folder.</summary>
+    public static Dictionary<string, string?> IsolatedEnvironment(TempFolder folder) => new()
+    {
+        ["HOME"] = folder.Path,
+        ["XDG_CONFIG_HOME"] = Path.Combine(folder.Path, "config"),
+        ["XDG_DATA_HOME"] = Path.Combine(folder.Path, "data"),
+        ["Server__PromptsPath"] = Path.Combine(folder.Path, "prompts"),
+        ["Server__OutputFolder"] = Path.Combine(folder.Path, "out"),
+        ["DOTNET_NOLOGO"] = "1",
+    };
+}
