@@ -90,7 +90,7 @@ public sealed class PluginKernel
             "No OpenAI API key is configured, and the client did not offer its own model (MCP sampling).",
             [
                 "Set the OPENAI_API_KEY environment variable (in your MCP client's server config 'env' block) and restart the server.",
-                "Or store it once with: dotnet user-secrets set OPENAI_API_KEY <key> --project src/McpOpenAI.Server",
+                "Or store it once with: dotnet user-secrets set OpenAI:ApiKey <key> --project src/McpOpenAI.Server",
                 "Or use an MCP client that supports sampling.",
             ]);
 

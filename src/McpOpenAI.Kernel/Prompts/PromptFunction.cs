@@ -12,7 +12,7 @@ namespace McpOpenAI.Kernel.Prompts;
 /// A function defined by a prompt file: its input variables are its parameters; invoking it renders the
 /// template, sends the messages to the chat client and returns the answer, streaming it as progress.
 /// </summary>
-public sealed class PromptFunction : AIFunction
+public sealed class PromptFunction : AIFunction, IPromptTemplateFunction
 {
     private readonly PluginKernel _kernel;
     private readonly Dictionary<string, object?> _properties;
@@ -60,6 +60,11 @@ public sealed class PromptFunction : AIFunction
     public string? SourcePath => Definition.SourcePath;
 
     /// <inheritdoc />
+    public IReadOnlyList<PromptParameter> Parameters => InputVariables
+        .Select(v => new PromptParameter(v.Name, v.Description, v.MustBeSupplied, v.Default))
+        .ToArray();
+
+    /// <inheritdoc />
     public override string Name => Definition.Name;
 
     /// <inheritdoc />
@@ -75,7 +80,7 @@ public sealed class PromptFunction : AIFunction
 
     /// <summary>Renders the prompt into chat messages (for MCP <c>prompts/get</c>, or to send elsewhere).</summary>
     /// <exception cref="FunctionException">A required variable is missing, or a function the template calls failed.</exception>
-    public async ValueTask<IReadOnlyList<ChatMessage>> RenderMessagesAsync(AIFunctionArguments arguments, CancellationToken cancellationToken) =>
+    public async ValueTask<IReadOnlyList<ChatMessage>> RenderMessagesAsync(AIFunctionArguments arguments, CancellationToken cancellationToken = default) =>
         ChatPromptParser.Parse(await RenderAsync(arguments, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Renders the template to text, message tags included.</summary>

@@ -43,7 +43,9 @@ internal static class CommandRunner
 
         try
         {
-            using var host = ServerHost.CreateBuilder(command.ConfigArgs, serving ? ServerHost.Stdio : null).Build();
+            // The command line is for people: only warnings and errors unless --log-level says otherwise.
+            string[] configArgs = serving ? command.ConfigArgs : ["--Logging:LogLevel:Default=Warning", .. command.ConfigArgs];
+            using var host = ServerHost.CreateBuilder(configArgs, serving ? ServerHost.Stdio : null).Build();
             if (serving)
             {
                 await host.RunAsync().ConfigureAwait(false);
@@ -71,6 +73,11 @@ internal static class CommandRunner
                 await Console.Error.WriteLineAsync($"  - {failure}").ConfigureAwait(false);
             return 2;
         }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            await Console.Error.WriteLineAsync($"mcp-openai: {ex.Message}").ConfigureAwait(false);
+            return 2;
+        }
         catch (OperationCanceledException)
         {
             await Console.Error.WriteLineAsync("mcp-openai: cancelled.").ConfigureAwait(false);
@@ -78,5 +85,8 @@ internal static class CommandRunner
         }
     }
 
-    private static IReadOnlyList<string> PromptErrors(IServiceProvider services) => [];
+    private static IReadOnlyList<string> PromptErrors(IServiceProvider services) =>
+        services.GetRequiredService<PromptsHostedService>().Source.Errors
+            .Select(e => $"{e.File}{(e.Line is { } line ? $":{line}" : "")}{(e.Column is { } column ? $":{column}" : "")}: {(e.IsWarning ? "warning: " : "")}{e.Message}")
+            .ToArray();
 }

@@ -1,5 +1,8 @@
 using System.Reflection;
+using McpOpenAI.Kernel.Chat;
 using McpOpenAI.Kernel.Configuration;
+using McpOpenAI.Kernel.OpenAI;
+using McpOpenAI.Plugins.Database;
 using McpOpenAI.Kernel.Hosting;
 using McpOpenAI.Plugins.Utility;
 using McpOpenAI.Server.Bridge;
@@ -47,7 +50,7 @@ internal static class ServerHost
         });
         AddConfiguration(builder.Configuration, configArgs, userConfigFile ?? ServerPaths.UserConfigFile);
         AddLogging(builder);
-        AddServices(builder.Services, builder.Configuration);
+        AddServices(builder.Services, builder.Configuration, watchPrompts: transport is not null);
         if (transport is not null)
             AddMcp(builder.Services, transport);
         return builder;
@@ -79,7 +82,7 @@ internal static class ServerHost
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     }
 
-    private static void AddServices(IServiceCollection services, IConfiguration configuration)
+    private static void AddServices(IServiceCollection services, IConfiguration configuration, bool watchPrompts)
     {
         services.AddOptions<OpenAIOptions>().Bind(configuration.GetSection(OpenAIOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OpenAIOptions>, OpenAIOptionsValidator>();
@@ -88,8 +91,23 @@ internal static class ServerHost
         services.AddSingleton(sp => new ServerPaths(sp.GetRequiredService<IOptions<ServerOptions>>().Value));
         services.AddSingleton(TimeProvider.System);
 
+        services.AddSingleton<OpenAIClientFactory>();
+        services.AddSingleton<IChatClientProvider, OpenAIChatClientProvider>();
+
         services.AddPluginKernel();
         services.AddPlugin<UtilityPlugin>("Utility");
+        services.AddSingleton(sp =>
+        {
+            var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+            options.DataFolder ??= sp.GetRequiredService<ServerPaths>().DataFolder;
+            return options;
+        });
+        services.AddPlugin<DatabasePlugin>("Database");
+
+        // Registered before the MCP server so the prompt files are loaded when it starts listing tools.
+        services.AddSingleton(new PromptsHostedService.Mode(watchPrompts));
+        services.AddSingleton<PromptsHostedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<PromptsHostedService>());
 
         var extra = configuration.GetSection(ServerOptions.SectionName).Get<ServerOptions>()?.PluginAssemblies ?? [];
         services.AddPluginAssemblies(extra.Where(File.Exists));
