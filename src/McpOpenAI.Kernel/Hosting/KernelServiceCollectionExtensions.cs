@@ -30,6 +30,24 @@ public static class KernelServiceCollectionExtensions
         where T : class =>
         services.AddPlugin(typeof(T), name);
 
+    /// <summary>
+    /// Adds one plugin made of every public class in <paramref name="assembly"/> marked
+    /// <c>[PluginPart(name)]</c>; nothing when there is none. Each part's constructor takes services.
+    /// </summary>
+    public static IServiceCollection AddPluginParts(this IServiceCollection services, string name, string? description, System.Reflection.Assembly assembly)
+    {
+        var parts = assembly.GetExportedTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetCustomAttributes(typeof(PluginPartAttribute), false).OfType<PluginPartAttribute>().Any(a => a.PluginName == name))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .ToArray();
+        if (parts.Length > 0)
+        {
+            services.AddSingleton(new PluginRegistration(name,
+                sp => AIPlugin.FromObjects(name, description, parts.Select(t => ActivatorUtilities.GetServiceOrCreateInstance(sp, t)).ToArray())));
+        }
+        return services;
+    }
+
     /// <summary>Adds a plugin class by type.</summary>
     public static IServiceCollection AddPlugin(this IServiceCollection services, Type pluginType, string? name = null)
     {

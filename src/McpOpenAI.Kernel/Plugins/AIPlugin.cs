@@ -53,6 +53,9 @@ public sealed class AIPlugin
     /// <param name="name">The plugin name; by default the type name without a <c>Plugin</c> suffix.</param>
     public static AIPlugin FromObject(object target, string? name = null) => PluginFactory.Create(target, name);
 
+    /// <summary>Makes one plugin from the public, described methods of several objects (its parts).</summary>
+    public static AIPlugin FromObjects(string name, string? description, params object[] parts) => PluginFactory.Compose(name, description, parts);
+
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({Functions.Count} functions)";
 }

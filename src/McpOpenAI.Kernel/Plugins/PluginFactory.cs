@@ -11,18 +11,33 @@ internal static class PluginFactory
     {
         var type = target.GetType();
         name ??= Naming.DefaultPluginName(type);
+        var functions = FunctionsOf(target, name);
+        if (functions.Count == 0)
+            throw new ArgumentException($"Type {type.Name} has no public method with a [Description]; it cannot be a plugin.", nameof(target));
+        return new AIPlugin(name, type.GetCustomAttribute<DescriptionAttribute>()?.Description, functions, type.FullName);
+    }
+
+    public static AIPlugin Compose(string name, string? description, IEnumerable<object> targets)
+    {
+        var parts = targets.ToArray();
+        var functions = parts.SelectMany(t => FunctionsOf(t, name)).ToArray();
+        if (functions.Length == 0)
+            throw new ArgumentException($"Plugin '{name}' has no public method with a [Description] in any of its parts.", nameof(targets));
+        return new AIPlugin(name, description, functions, string.Join(", ", parts.Select(p => p.GetType().FullName)));
+    }
+
+    private static List<AIFunction> FunctionsOf(object target, string pluginName)
+    {
         var functions = new List<AIFunction>();
-        foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
+        foreach (var method in target.GetType().GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
         {
             if (method.DeclaringType == typeof(object) || method.IsSpecialName)
                 continue;
             if (method.GetCustomAttribute<DescriptionAttribute>() is not { } description)
                 continue;
-            functions.Add(CreateFunction(method, method.IsStatic ? null : target, name, description.Description));
+            functions.Add(CreateFunction(method, method.IsStatic ? null : target, pluginName, description.Description));
         }
-        if (functions.Count == 0)
-            throw new ArgumentException($"Type {type.Name} has no public method with a [Description]; it cannot be a plugin.", nameof(target));
-        return new AIPlugin(name, type.GetCustomAttribute<DescriptionAttribute>()?.Description, functions, type.FullName);
+        return functions;
     }
 
     private static AIFunction CreateFunction(MethodInfo method, object? target, string pluginName, string description)

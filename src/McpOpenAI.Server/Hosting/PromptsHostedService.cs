@@ -1,4 +1,5 @@
 using McpOpenAI.Kernel;
+using McpOpenAI.Kernel.Hosting;
 using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Kernel.Prompts;
 using Microsoft.Extensions.Hosting;
@@ -10,7 +11,7 @@ namespace McpOpenAI.Server.Hosting;
 /// Loads the prompt files into the kernel at start and, when serving, watches them so edits reach the MCP
 /// clients without a restart. Also offers the <c>prompt_status</c> function so a broken file is visible.
 /// </summary>
-internal sealed class PromptsHostedService(PluginKernel kernel, ServerPaths paths, ILogger<PromptPluginSource> logger, PromptsHostedService.Mode mode)
+internal sealed class PromptsHostedService(PluginKernel kernel, AppPaths paths, ILogger<PromptPluginSource> logger, PromptsHostedService.Mode mode)
     : IHostedService, IDisposable
 {
     /// <summary>Whether to keep watching after the first load.</summary>

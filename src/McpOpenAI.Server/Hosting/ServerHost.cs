@@ -3,6 +3,9 @@ using McpOpenAI.Kernel.Chat;
 using McpOpenAI.Kernel.Configuration;
 using McpOpenAI.Kernel.OpenAI;
 using McpOpenAI.Plugins.Database;
+using McpOpenAI.Plugins.OpenAI;
+using McpOpenAI.Plugins.Research;
+using McpOpenAI.Plugins.Support;
 using McpOpenAI.Kernel.Hosting;
 using McpOpenAI.Plugins.Utility;
 using McpOpenAI.Server.Bridge;
@@ -40,7 +43,7 @@ internal static class ServerHost
     /// </summary>
     /// <param name="configArgs">Command-line configuration.</param>
     /// <param name="transport">The MCP transport, or null for the kernel alone.</param>
-    /// <param name="userConfigFile">The per-user config file; default <see cref="ServerPaths.UserConfigFile"/>.</param>
+    /// <param name="userConfigFile">The per-user config file; default <see cref="AppPaths.UserConfigFile"/>.</param>
     public static HostApplicationBuilder CreateBuilder(string[] configArgs, Action<IMcpServerBuilder>? transport, string? userConfigFile = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
@@ -48,7 +51,7 @@ internal static class ServerHost
             ApplicationName = "mcp-openai",
             ContentRootPath = AppContext.BaseDirectory,
         });
-        AddConfiguration(builder.Configuration, configArgs, userConfigFile ?? ServerPaths.UserConfigFile);
+        AddConfiguration(builder.Configuration, configArgs, userConfigFile ?? AppPaths.UserConfigFile);
         AddLogging(builder);
         AddServices(builder.Services, builder.Configuration, watchPrompts: transport is not null);
         if (transport is not null)
@@ -88,7 +91,11 @@ internal static class ServerHost
         services.AddSingleton<IValidateOptions<OpenAIOptions>, OpenAIOptionsValidator>();
         services.AddOptions<ServerOptions>().Bind(configuration.GetSection(ServerOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
-        services.AddSingleton(sp => new ServerPaths(sp.GetRequiredService<IOptions<ServerOptions>>().Value));
+        services.AddSingleton(sp =>
+        {
+            var server = sp.GetRequiredService<IOptions<ServerOptions>>().Value;
+            return new AppPaths(server.PromptsPath, server.OutputFolder, server.DataFolder);
+        });
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton<OpenAIClientFactory>();
@@ -99,10 +106,13 @@ internal static class ServerHost
         services.AddSingleton(sp =>
         {
             var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
-            options.DataFolder ??= sp.GetRequiredService<ServerPaths>().DataFolder;
+            options.DataFolder ??= sp.GetRequiredService<AppPaths>().DataFolder;
             return options;
         });
         services.AddPlugin<DatabasePlugin>("Database");
+        services.AddOpenAIPlugin(configuration);
+        services.AddResearchPlugin(configuration);
+        services.AddSupportPlugin(configuration);
 
         // Registered before the MCP server so the prompt files are loaded when it starts listing tools.
         services.AddSingleton(new PromptsHostedService.Mode(watchPrompts));

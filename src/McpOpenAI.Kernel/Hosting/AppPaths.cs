@@ -1,14 +1,17 @@
-namespace McpOpenAI.Server.Hosting;
+namespace McpOpenAI.Kernel.Hosting;
 
-/// <summary>The folders the server uses, with the defaults resolved.</summary>
-public sealed class ServerPaths
+/// <summary>
+/// The folders the application uses, with the defaults resolved: prompt files, state (databases, threads,
+/// indexes) and generated files. Plugins take this from the services.
+/// </summary>
+public sealed class AppPaths
 {
-    /// <summary>Resolves the folders from the options and the environment.</summary>
-    public ServerPaths(ServerOptions options)
+    /// <summary>Resolves the folders; null means the default.</summary>
+    public AppPaths(string? promptsPath = null, string? outputFolder = null, string? dataFolder = null)
     {
-        PromptsPath = Full(options.PromptsPath) ?? DefaultPromptsPath();
-        DataFolder = Full(options.DataFolder) ?? Path.Combine(XdgDataHome(), "mcp-openai");
-        OutputFolder = Full(options.OutputFolder) ?? DefaultOutputFolder(DataFolder);
+        PromptsPath = Full(promptsPath) ?? DefaultPromptsPath();
+        DataFolder = Full(dataFolder) ?? Path.Combine(XdgDataHome(), "mcp-openai");
+        OutputFolder = Full(outputFolder) ?? DefaultOutputFolder(DataFolder);
     }
 
     /// <summary>The prompt-file folder.</summary>

@@ -1,0 +1,19 @@
+using McpOpenAI.Kernel.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace McpOpenAI.Plugins.Support;
+
+/// <summary>Registers the <c>Support</c> plugin: every class of this assembly marked <c>[PluginPart("Support")]</c>.</summary>
+public static class SupportPluginModule
+{
+    /// <summary>The plugin name (its tools keep their own snake_case names).</summary>
+    public const string PluginName = "Support";
+
+    /// <summary>Adds the plugin; its parts read their settings from <paramref name="configuration"/>.</summary>
+    public static IServiceCollection AddSupportPlugin(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddPluginParts(PluginName, "Customer support for the sample company: knowledge base, customers, orders and tickets.", typeof(SupportPluginModule).Assembly);
+    }
+}
