@@ -1,0 +1,32 @@
+using System.Text;
+using McpOpenAI.Kernel.Plugins;
+
+namespace McpOpenAI.Plugins.OpenAI.Chat;
+
+/// <summary>
+/// Reports streamed text as <see cref="ProgressKind.TextDelta"/> progress in batches — when enough text or time has
+/// gathered, and at the end — so an MCP client gets a steady trickle rather than one notification per token.
+/// Progress counts the characters streamed so far.
+/// </summary>
+internal sealed class TextDeltaBatcher(IProgress<FunctionProgress> progress, TimeProvider time, int maxChars = 160, int maxDelayMs = 120)
+{
+    private readonly StringBuilder _pending = new();
+    private long _lastFlush = time.GetTimestamp();
+    private long _streamed;
+
+    public void Add(string text)
+    {
+        if (text.Length == 0) return;
+        _pending.Append(text);
+        if (_pending.Length >= maxChars || time.GetElapsedTime(_lastFlush).TotalMilliseconds >= maxDelayMs) Flush();
+    }
+
+    public void Flush()
+    {
+        _lastFlush = time.GetTimestamp();
+        if (_pending.Length == 0) return;
+        _streamed += _pending.Length;
+        progress.Report(new FunctionProgress(Progress: _streamed, Message: _pending.ToString(), Kind: ProgressKind.TextDelta));
+        _pending.Clear();
+    }
+}
