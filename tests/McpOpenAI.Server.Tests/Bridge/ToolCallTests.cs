@@ -103,6 +103,7 @@ public sealed class ToolCallTests
         var result = await server.Client.CallToolAsync("report_progress", new Dictionary<string, object?> { ["steps"] = 5 }, progress, cancellationToken: ct);
 
         Assert.Equal("done 5", ((TextContentBlock)result.Content[0]).Text);
+        await Eventually.WaitAsync(() => progress.Reports.Count >= 5, ct);
         // The C# client dispatches notifications on the thread pool, so arrival order is not send order;
         // the server's strictly increasing progress values are what fix the order.
         var reports = progress.Reports.OrderBy(r => r.Progress).ToArray();

@@ -36,6 +36,7 @@ public sealed class StdioBridgeTests
         var steps = new ConcurrentQueue<ProgressNotificationValue>();
         var done = await server.Client.CallToolAsync("report_progress", new Dictionary<string, object?> { ["steps"] = 3 }, new Recorder(steps.Enqueue), cancellationToken: ct);
         Assert.Equal("done 3", ((TextContentBlock)done.Content[0]).Text);
+        await Eventually.WaitAsync(() => steps.Count >= 3, ct);
         Assert.Equal(["step 1", "step 2", "step 3"], steps.OrderBy(s => s.Progress).Select(s => s.Message!).ToArray());
 
         var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -48,19 +49,8 @@ public sealed class StdioBridgeTests
         await waiting.Task.WaitAsync(TimeSpan.FromSeconds(20), ct);
         await ExplicitCancellation.CancelAsync(server.Client, "wait-1", ct);
 
-        await WaitFor(() => File.Exists(marker), TimeSpan.FromSeconds(10), ct);
-        Assert.Equal("cancelled", await File.ReadAllTextAsync(marker, ct));
-    }
-
-    internal static async Task WaitFor(Func<bool> condition, TimeSpan limit, CancellationToken ct)
-    {
-        var until = DateTime.UtcNow + limit;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until)
-                throw new TimeoutException($"Condition not met within {limit}.");
-            await Task.Delay(50, ct);
-        }
+        // The function writes the marker after its token is cancelled; wait for the whole word, not just the file.
+        await Eventually.WaitAsync(() => File.Exists(marker) && File.ReadAllText(marker) == "cancelled", ct);
     }
 
     private sealed class Recorder(Action<ProgressNotificationValue> onReport) : IProgress<ProgressNotificationValue>

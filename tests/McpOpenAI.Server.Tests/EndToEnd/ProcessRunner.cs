@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using McpOpenAI.Server.Tests.Infrastructure;
+
+namespace McpOpenAI.Server.Tests.EndToEnd;
+
+/// <summary>Runs the server program as a plain command (list, invoke, a bad configuration) and captures its output.</summary>
+internal static class ProcessRunner
+{
+    public sealed record Outcome(int ExitCode, string StandardOutput, string StandardError);
+
+    public static async Task<Outcome> RunAsync(TempFolder folder, IDictionary<string, string?> environment, IEnumerable<string> arguments, CancellationToken ct)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        start.ArgumentList.Add(ServerProcess.ServerDll);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        foreach (var name in new[] { "OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "OPENAI_PROJECT" })
+            start.Environment.Remove(name);
+        foreach (var (key, value) in ServerProcess.IsolatedEnvironment(folder).Concat(environment))
+        {
+            if (value is null)
+                start.Environment.Remove(key);
+            else
+                start.Environment[key] = value;
+        }
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var error = process.StandardError.ReadToEndAsync(ct);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        return new Outcome(process.ExitCode, await output, await error);
+    }
+}
