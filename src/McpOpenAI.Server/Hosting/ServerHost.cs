@@ -119,6 +119,10 @@ internal static class ServerHost
         services.AddSingleton<PromptsHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<PromptsHostedService>());
 
+        // Agents after the prompts: their instructions and tools may name prompt functions.
+        services.AddSingleton<AgentsHostedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<AgentsHostedService>());
+
         var extra = configuration.GetSection(ServerOptions.SectionName).Get<ServerOptions>()?.PluginAssemblies ?? [];
         services.AddPluginAssemblies(extra.Where(File.Exists));
     }
