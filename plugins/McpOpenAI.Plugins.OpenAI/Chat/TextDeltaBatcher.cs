@@ -5,7 +5,7 @@ namespace McpOpenAI.Plugins.OpenAI.Chat;
 
 /// <summary>
 /// Reports streamed text as <see cref="ProgressKind.TextDelta"/> progress in batches — when enough text or time has
-/// gathered, and at the end — so an MCP client gets a steady trickle rather than one notification per token.
+/// gathered, and at the end; the first text at once — so an MCP client gets a steady trickle rather than one notification per token.
 /// Progress counts the characters streamed so far.
 /// </summary>
 internal sealed class TextDeltaBatcher(IProgress<FunctionProgress> progress, TimeProvider time, int maxChars = 160, int maxDelayMs = 120)
@@ -18,7 +18,8 @@ internal sealed class TextDeltaBatcher(IProgress<FunctionProgress> progress, Tim
     {
         if (text.Length == 0) return;
         _pending.Append(text);
-        if (_pending.Length >= maxChars || time.GetElapsedTime(_lastFlush).TotalMilliseconds >= maxDelayMs) Flush();
+        // The first words go out at once (time to first token is what a user feels); later ones in batches.
+        if (_streamed == 0 || _pending.Length >= maxChars || time.GetElapsedTime(_lastFlush).TotalMilliseconds >= maxDelayMs) Flush();
     }
 
     public void Flush()

@@ -1,0 +1,34 @@
+using McpOpenAI.TestKit.Imaging;
+
+namespace McpOpenAI.Plugins.OpenAI.Tests.Infrastructure;
+
+/// <summary>Small real images written to a temporary folder.</summary>
+internal sealed class TestImages : IDisposable
+{
+    public TestImages() => Folder = Directory.CreateTempSubdirectory("mcp-openai-images-").FullName;
+
+    public string Folder { get; }
+
+    public static byte[] Png => PngEncoder.Gradient(8, 8, (255, 0, 0), (0, 0, 255));
+
+    public static string PngDataUri => "data:image/png;base64," + Convert.ToBase64String(Png);
+
+    public string Write(string name, byte[] bytes)
+    {
+        var path = Path.Combine(Folder, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The OS cleans temp.
+        }
+    }
+}
