@@ -14,6 +14,7 @@ public static class OpenAIPluginModule
     public static IServiceCollection AddOpenAIPlugin(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        Images.ImageServiceCollectionExtensions.AddOpenAIImages(services, configuration);
         return services.AddPluginParts(PluginName, "OpenAI: chat (streamed), vision, image generation and editing, moderation, embeddings, models and configuration.", typeof(OpenAIPluginModule).Assembly);
     }
 }

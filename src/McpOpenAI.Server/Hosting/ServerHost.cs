@@ -149,6 +149,7 @@ internal static class ServerHost
             var bridge = sp.GetRequiredService<McpBridge>();
             o.ToolCollection = bridge.Tools;
             o.PromptCollection = bridge.Prompts;
+            Bridge.Resources.McpResourceBridge.Attach(o, sp);
         }));
     }
 }

@@ -1,0 +1,137 @@
+using McpOpenAI.Kernel.Errors;
+using McpOpenAI.Kernel.OpenAI;
+using McpOpenAI.Kernel.Plugins;
+
+namespace McpOpenAI.Plugins.OpenAI.Images;
+
+/// <summary>Generates and edits images: validates, picks the API, streams partials, saves every image first, records threads.</summary>
+internal sealed class ImageService(OpenAIClientFactory factory, ImageStore store, ImageThreadStore threads, ImageInputLoader loader, ImageOptions options)
+{
+    private readonly ImageSaver _saver = new(store, threads);
+
+    public ImageStore Store => store;
+
+    public ImageThreadStore Threads => threads;
+
+    public ImageOptions Options => options;
+
+    public OpenAIClientFactory Factory => factory;
+
+    public ImageInputLoader Loader => loader;
+
+    /// <summary>Generates images; gpt-image models with n=1 go through the Responses API and start a thread.</summary>
+    public async Task<(ImageResult Result, IReadOnlyList<SavedImage> Finals)> GenerateAsync(string prompt, ImageSettings settings, IProgress<FunctionProgress> progress, CancellationToken cancellationToken)
+    {
+        var rules = ImageValidator.Validate(settings, prompt);
+        var partials = new List<SavedImage>();
+        if (rules.IsGptImage && settings.N == 1)
+        {
+            var target = new ThreadTarget(null, null, null);
+            return await RunResponsesAsync(new ResponsesImageRequest(settings, prompt, [], null, null), target, partials, progress, cancellationToken).ConfigureAwait(false);
+        }
+        var api = new ImagesApiClient(factory);
+        var result = await ImageCalls.RunAsync(() => api.GenerateAsync(settings, prompt, OnPartial(prompt, settings, "images_api", partials, progress, cancellationToken), cancellationToken),
+            factory, settings.Model, cancellationToken).ConfigureAwait(false);
+        var finals = await _saver.SaveFinalsAsync(result, prompt, settings, null, cancellationToken).ConfigureAwait(false);
+        return (Result(result, settings, finals, partials, null), finals);
+    }
+
+    /// <summary>Edits images, or continues a thread.</summary>
+    public async Task<(ImageResult Result, IReadOnlyList<SavedImage> Finals)> EditAsync(string prompt, ImageSettings settings, IReadOnlyList<string> imageRefs,
+        string? maskRef, ThreadTarget? continuation, IProgress<FunctionProgress> progress, CancellationToken cancellationToken)
+    {
+        var rules = ImageValidator.Validate(settings, prompt);
+        if (rules.MaxEditImages == 0)
+            throw FunctionException.InvalidArgument("model", $"{rules.Model} cannot edit images.", "gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, dall-e-2", "gpt-image-1");
+        if (continuation is null && imageRefs.Count == 0)
+            throw FunctionException.InvalidArgument("images", "no image to edit.", "1 to 16 images (paths, URLs, data URIs or earlier image ids), or a thread to continue", "[\"openai-image-20250101-120000-ab12cd34ef.png\"]");
+        if (imageRefs.Count > rules.MaxEditImages)
+            throw FunctionException.InvalidArgument("images", $"{imageRefs.Count} images is more than {rules.Model} takes.", $"1 to {rules.MaxEditImages}", "[\"a.png\", \"b.png\"]");
+        var images = new List<LoadedImage>();
+        foreach (var reference in imageRefs)
+            images.Add(await loader.LoadAsync("images", reference, cancellationToken).ConfigureAwait(false));
+        var mask = maskRef is null ? null : await LoadMaskAsync(maskRef, images, continuation, cancellationToken).ConfigureAwait(false);
+        if (!rules.IsGptImage && images.Any(i => i.Type != ImageFileType.Png || i.Width != i.Height))
+            throw FunctionException.InvalidArgument("images", "dall-e-2 edits only square PNG images.", "a square PNG, or model=gpt-image-1", "square.png");
+
+        var partials = new List<SavedImage>();
+        if (continuation is not null || (rules.IsGptImage && settings.N == 1))
+        {
+            var request = new ResponsesImageRequest(settings, prompt, images, mask, continuation?.PreviousResponseId);
+            return await RunResponsesAsync(request, continuation ?? new ThreadTarget(null, null, null), partials, progress, cancellationToken).ConfigureAwait(false);
+        }
+        var api = new ImagesApiClient(factory);
+        var result = await ImageCalls.RunAsync(() => api.EditAsync(settings, prompt, images, mask, OnPartial(prompt, settings, "images_api", partials, progress, cancellationToken), cancellationToken),
+            factory, settings.Model, cancellationToken).ConfigureAwait(false);
+        var finals = await _saver.SaveFinalsAsync(result, prompt, settings, null, cancellationToken).ConfigureAwait(false);
+        return (Result(result, settings, finals, partials, null), finals);
+    }
+
+    /// <summary>Resolves <c>thread</c> / <c>previous_response_id</c> / <c>from_step</c> to a continuation, or null for none.</summary>
+    public ThreadTarget? ResolveContinuation(string? thread, string? previousResponseId, int? fromStep)
+    {
+        if (thread is null && previousResponseId is null)
+        {
+            if (fromStep is not null)
+                throw FunctionException.InvalidArgument("from_step", "from_step needs a thread.", "a step number of the thread given in 'thread'", "2");
+            return null;
+        }
+        if (thread is not null)
+        {
+            var found = threads.Get(thread) ?? throw new FunctionException(ErrorCodes.NotFound, $"No image thread '{thread}'.",
+                ["List threads with list_image_threads.", "Or start one: generate_image with a gpt-image model and n=1."]);
+            var step = fromStep is null ? found.Steps[^1] : found.Steps.FirstOrDefault(s => s.Step == fromStep)
+                ?? throw FunctionException.InvalidArgument("from_step", $"thread {found.Id} has no step {fromStep}.", $"1 to {found.Steps.Count}", found.Steps.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return new ThreadTarget(found.Id, step.Step, step.ResponseId);
+        }
+        var known = threads.FindByResponse(previousResponseId!);
+        return new ThreadTarget(known?.Thread.Id, known?.Step.Step, previousResponseId);
+    }
+
+    private async Task<(ImageResult, IReadOnlyList<SavedImage>)> RunResponsesAsync(ResponsesImageRequest request, ThreadTarget target, List<SavedImage> partials,
+        IProgress<FunctionProgress> progress, CancellationToken cancellationToken)
+    {
+        var client = new ResponsesImageClient(factory, options.ResponsesModel ?? factory.Options.ChatModel);
+        var result = await ImageCalls.RunAsync(() => client.RunAsync(request, OnPartial(request.Prompt, request.Settings, "responses_api", partials, progress, cancellationToken), cancellationToken),
+            factory, request.Settings.Model, cancellationToken).ConfigureAwait(false);
+        var finals = await _saver.SaveFinalsAsync(result, request.Prompt, request.Settings, target, cancellationToken).ConfigureAwait(false);
+        return (Result(result, request.Settings, finals, partials, finals.FirstOrDefault()?.Metadata.Thread), finals);
+    }
+
+    private Func<PartialImage, Task>? OnPartial(string prompt, ImageSettings settings, string api, List<SavedImage> partials, IProgress<FunctionProgress> progress, CancellationToken cancellationToken)
+    {
+        if (settings.PartialImages <= 0) return null;
+        return async partial =>
+        {
+            var saved = await _saver.SavePartialAsync(partial, prompt, settings, api, cancellationToken).ConfigureAwait(false);
+            lock (partials) partials.Add(saved);
+            progress.Report(new FunctionProgress(Message: saved.Path, Kind: ProgressKind.File));
+        };
+    }
+
+    private async Task<LoadedImage> LoadMaskAsync(string maskRef, IReadOnlyList<LoadedImage> images, ThreadTarget? continuation, CancellationToken cancellationToken)
+    {
+        var mask = await loader.LoadAsync("mask", maskRef, cancellationToken).ConfigureAwait(false);
+        if (mask.Type != ImageFileType.Png)
+            throw FunctionException.InvalidArgument("mask", $"the mask is {mask.Type.Format}; it must be a PNG (its alpha channel marks the area to change).", "a PNG with transparency", "mask.png");
+        var first = images.FirstOrDefault();
+        if (first is null && continuation?.ThreadId is { } threadId && threads.Get(threadId)?.Steps.FirstOrDefault(s => s.Step == continuation.ParentStep) is { } step
+            && store.TryResolve(step.File) is { } path)
+            first = await loader.LoadAsync("images", path, cancellationToken).ConfigureAwait(false);
+        if (first is { Width: { } w, Height: { } h } && (mask.Width != w || mask.Height != h))
+            throw FunctionException.InvalidArgument("mask", $"the mask is {mask.Width}x{mask.Height} but the first image is {w}x{h}.", "a PNG mask the same size as the first image", $"a {w}x{h} PNG");
+        return mask;
+    }
+
+    private ImageResult Result(ImageApiResult result, ImageSettings settings, IReadOnlyList<SavedImage> finals, List<SavedImage> partials, string? thread) => new()
+    {
+        Images = finals.Select(ImageOutputBuilder.Item).ToList(),
+        Partials = partials.Select(ImageOutputBuilder.Item).ToList(),
+        Model = settings.Model,
+        Api = result.Api,
+        Thread = thread,
+        Usage = result.Usage,
+        CostEstimateUsd = ImageCost.Estimate(settings.Model, finals.FirstOrDefault()?.Metadata.Size ?? settings.Size, finals.FirstOrDefault()?.Metadata.Quality ?? settings.Quality, finals.Count, result.Usage),
+        OutputFolder = store.Folder,
+    };
+}
