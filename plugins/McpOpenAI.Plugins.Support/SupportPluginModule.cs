@@ -1,6 +1,9 @@
 using McpOpenAI.Kernel.Hosting;
+using McpOpenAI.Plugins.Support.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace McpOpenAI.Plugins.Support;
 
@@ -14,6 +17,9 @@ public static class SupportPluginModule
     public static IServiceCollection AddSupportPlugin(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        // One data layer shared by the plugin's parts (knowledge base, customers and orders, tickets).
+        services.TryAddSingleton(sp => new SupportDatabase(SupportOptions.From(configuration), sp.GetRequiredService<AppPaths>().DataFolder,
+            sp.GetService<TimeProvider>(), sp.GetService<ILoggerFactory>()?.CreateLogger<SupportDatabase>()));
         return services.AddPluginParts(PluginName, "Customer support for the sample company: knowledge base, customers, orders and tickets.", typeof(SupportPluginModule).Assembly);
     }
 }

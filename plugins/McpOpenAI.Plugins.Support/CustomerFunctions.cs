@@ -1,0 +1,58 @@
+using System.ComponentModel;
+using McpOpenAI.Kernel.Errors;
+using McpOpenAI.Kernel.Plugins;
+using McpOpenAI.Plugins.Support.Data;
+using McpOpenAI.Plugins.Support.Results;
+
+namespace McpOpenAI.Plugins.Support;
+
+/// <summary>Customers and orders of the sample company, read-only.</summary>
+[PluginPart(SupportPluginModule.PluginName)]
+public sealed class CustomerFunctions(SupportDatabase database)
+{
+    /// <summary>Looks a customer up by id or email.</summary>
+    [Description("Looks up a customer by id or by email address: contact details, segment, region, account manager, order count, lifetime spend, the ten most recent orders and their support tickets.")]
+    [FunctionTraits(Title = "Get customer", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    public async Task<CustomerDetails> GetCustomerAsync(
+        [Description("The customer id, e.g. 42. Give this or email.")] long? customerId = null,
+        [Description("The customer's email address, e.g. 'olivia.smith.42@example.com'. Give this or customer_id.")] string? email = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (customerId is null && string.IsNullOrWhiteSpace(email))
+            throw FunctionException.InvalidArgument("customer_id", "give a customer id or an email address.", example: "42");
+        if (customerId is < 1)
+            throw FunctionException.InvalidArgument("customer_id", $"{customerId} is not a valid id; ids are positive numbers.", example: "42");
+        await database.EnsureReadyAsync(cancellationToken);
+        await using var company = database.OpenCompany();
+        var customer = await CompanyQueries.FindCustomerAsync(company, customerId, customerId is null ? email : null, cancellationToken);
+        if (customer is null)
+        {
+            var (min, max) = await CompanyQueries.IdRangeAsync(company, "customers", "customer_id", cancellationToken);
+            throw customerId is not null
+                ? new FunctionException(ErrorCodes.NotFound, $"No customer with id {customerId}. Customer ids run from {min} to {max}.",
+                    ["Check the id, or look the customer up by email (get_customer with email)."])
+                : new FunctionException(ErrorCodes.NotFound, $"No customer with the email address '{email!.Trim()}'.",
+                    ["Check the spelling, or ask the customer for the email on their account or an order number (get_order shows the customer).",
+                     $"Or look the customer up by id (ids run from {min} to {max})."]);
+        }
+        await using var support = database.OpenSupportReader();
+        return customer with { Tickets = await TicketStore.ForCustomerAsync(support, customer.CustomerId, cancellationToken) };
+    }
+
+    /// <summary>Gets an order with its lines, shipment and tickets.</summary>
+    [Description("Gets an order: its status (pending, processing, shipped, delivered, cancelled, returned), date, channel, customer, lines (product, category, quantity, price, discount), totals, shipment (carrier, tracking number, shipped and delivered dates) and related support tickets.")]
+    [FunctionTraits(Title = "Get order", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    public async Task<OrderDetails> GetOrderAsync(
+        [Description("The order id (order number), e.g. 1042.")] long orderId,
+        CancellationToken cancellationToken = default)
+    {
+        if (orderId < 1)
+            throw FunctionException.InvalidArgument("order_id", $"{orderId} is not a valid order id; ids are positive numbers.", example: "1042");
+        await database.EnsureReadyAsync(cancellationToken);
+        await using var company = database.OpenCompany();
+        var order = await CompanyQueries.FindOrderAsync(company, orderId, cancellationToken)
+            ?? throw await SupportErrors.OrderNotFoundAsync(company, orderId, cancellationToken);
+        await using var support = database.OpenSupportReader();
+        return order with { Tickets = await TicketStore.ForOrderAsync(support, orderId, cancellationToken) };
+    }
+}

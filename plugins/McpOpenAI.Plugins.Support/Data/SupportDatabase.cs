@@ -1,0 +1,130 @@
+using McpOpenAI.Kernel.Errors;
+using McpOpenAI.Plugins.Database;
+using McpOpenAI.Plugins.Database.Sample;
+using McpOpenAI.Plugins.Research;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SQLitePCL;
+
+namespace McpOpenAI.Plugins.Support.Data;
+
+/// <summary>
+/// The support plugin's data. The <b>company database</b> is the Database plugin's sample company file
+/// (<c>sample-company.db</c>: customers, orders, order lines, products, shipments), built with the same generator at
+/// first use, and only ever opened read-only. The <b>support database</b> (<c>support.db</c>) holds the knowledge
+/// base — loaded from the research corpus, so both agents cite the same documents — and the tickets.
+/// Connections that serve tool calls are guarded by <see cref="SupportAuthorizer"/>: reads everywhere, writes only
+/// to <c>tickets</c> and <c>ticket_events</c>. Only the plugin's own start-up (schema, knowledge-base loading) uses an
+/// unguarded connection, and no tool argument reaches it.
+/// </summary>
+public sealed class SupportDatabase
+{
+    private const int DbConfigDefensive = 1010;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly bool _companyIsSample;
+    private bool _ready;
+
+    /// <summary>Creates the data access; nothing is opened or built until first use.</summary>
+    public SupportDatabase(SupportOptions options, string dataFolder, TimeProvider? time = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _companyIsSample = string.IsNullOrWhiteSpace(options.CompanyDatabasePath);
+        CompanyDatabasePath = Path.GetFullPath(_companyIsSample ? Path.Combine(dataFolder, DatabaseOptions.SampleDatabaseFileName) : options.CompanyDatabasePath!);
+        SupportDatabasePath = Path.GetFullPath(string.IsNullOrWhiteSpace(options.SupportDatabasePath)
+            ? Path.Combine(dataFolder, SupportOptions.SupportDatabaseFileName) : options.SupportDatabasePath);
+        KnowledgeBasePath = CorpusLocator.Resolve(options.KnowledgeBasePath);
+        Time = time ?? TimeProvider.System;
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>The company database file (read-only).</summary>
+    public string CompanyDatabasePath { get; }
+
+    /// <summary>The support database file (knowledge base and tickets).</summary>
+    public string SupportDatabasePath { get; }
+
+    /// <summary>The folder the knowledge base is loaded from.</summary>
+    public string KnowledgeBasePath { get; }
+
+    /// <summary>The clock used for ticket times.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>Builds what is missing (sample company, support schema) and brings the knowledge base up to date.</summary>
+    public async Task EnsureReadyAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_ready)
+            {
+                await EnsureCompanyAsync(cancellationToken);
+                await using var setup = await OpenMaintenanceAsync(cancellationToken);
+                await using var command = setup.CreateCommand();
+                command.CommandText = SupportSchema.Create;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                _ready = true;
+            }
+            await using var connection = await OpenMaintenanceAsync(cancellationToken);
+            var loaded = await KnowledgeBaseLoader.SyncAsync(connection, KnowledgeBasePath, cancellationToken);
+            if (loaded is { } count)
+                _logger.LogInformation("Loaded {Count} knowledge-base articles from {Path}", count, KnowledgeBasePath);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>A read-only, guarded connection to the company database.</summary>
+    internal SqliteConnection OpenCompany() => Open(CompanyDatabasePath, SqliteOpenMode.ReadOnly, SupportAuthorizer.ReadOnly);
+
+    /// <summary>A read-only, guarded connection to the support database (knowledge base, tickets).</summary>
+    internal SqliteConnection OpenSupportReader() => Open(SupportDatabasePath, SqliteOpenMode.ReadOnly, SupportAuthorizer.ReadOnly);
+
+    /// <summary>A connection to the support database that can write tickets and nothing else.</summary>
+    internal SqliteConnection OpenTicketWriter() => Open(SupportDatabasePath, SqliteOpenMode.ReadWrite, SupportAuthorizer.TicketsOnly);
+
+    private async Task EnsureCompanyAsync(CancellationToken cancellationToken)
+    {
+        if (File.Exists(CompanyDatabasePath))
+            return;
+        if (!_companyIsSample)
+            throw new FunctionException(ErrorCodes.NotConfigured, $"The company database '{CompanyDatabasePath}' does not exist.",
+                ["Fix Support:CompanyDatabasePath, or remove it to use the sample company database."]);
+        if (await SampleDatabase.EnsureCreatedAsync(CompanyDatabasePath, cancellationToken: cancellationToken))
+            _logger.LogInformation("Created the sample company database at {Path}", CompanyDatabasePath);
+    }
+
+    private async Task<SqliteConnection> OpenMaintenanceAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(SupportDatabasePath)!);
+        var connection = new SqliteConnection(ConnectionString(SupportDatabasePath, SqliteOpenMode.ReadWriteCreate));
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private static SqliteConnection Open(string path, SqliteOpenMode mode, Action<sqlite3> guard)
+    {
+        var connection = new SqliteConnection(ConnectionString(path, mode));
+        try
+        {
+            connection.Open();
+            var handle = connection.Handle ?? throw new InvalidOperationException("The SQLite connection has no handle.");
+            raw.sqlite3_enable_load_extension(handle, 0);
+            raw.sqlite3_db_config(handle, DbConfigDefensive, 1, out _);
+            guard(handle);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    // Unpooled: a guarded handle must never be handed to other code by the pool.
+    private static string ConnectionString(string path, SqliteOpenMode mode) =>
+        new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false, DefaultTimeout = 30 }.ToString();
+}
