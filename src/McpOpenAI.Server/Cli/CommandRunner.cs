@@ -33,6 +33,9 @@ internal static class CommandRunner
             return 0;
         }
 
+        if (command.Verb == "hash-token")
+            return await Security.HashTokenCommand.RunAsync(command.Target == "new").ConfigureAwait(false);
+
         var stdout = Console.Out;
         var serving = command.Verb == "serve";
         if (serving)
@@ -45,7 +48,8 @@ internal static class CommandRunner
         {
             // The command line is for people: only warnings and errors unless --log-level says otherwise.
             string[] configArgs = serving ? command.ConfigArgs : ["--Logging:LogLevel:Default=Warning", .. command.ConfigArgs];
-            using var host = ServerHost.CreateBuilder(configArgs, serving ? ServerHost.Stdio : null).Build();
+            var transport = !serving ? null : command.HttpUrl is null ? ServerHost.Stdio : (Action<Microsoft.Extensions.DependencyInjection.IMcpServerBuilder>)Http.HttpTransport.Use;
+            using var host = ServerHost.CreateBuilder(configArgs, transport).Build();
             if (serving)
             {
                 await host.RunAsync().ConfigureAwait(false);

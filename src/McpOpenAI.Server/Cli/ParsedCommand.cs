@@ -7,11 +7,16 @@ namespace McpOpenAI.Server.Cli;
 /// <param name="ConfigArgs">Everything else, passed to configuration (<c>--OpenAI:ChatModel=…</c>, <c>--prompts DIR</c>).</param>
 internal sealed record ParsedCommand(string Verb, string? Target, IReadOnlyList<KeyValuePair<string, string>> Arguments, string[] ConfigArgs)
 {
+    /// <summary>For serve: null for stdio; otherwise serve Streamable HTTP (an empty string means Http:Url or its default).</summary>
+    public string? HttpUrl { get; init; }
+
     public const string Usage = """
         mcp-openai — an MCP server for OpenAI.
 
         Usage:
           mcp-openai [options]                      serve MCP over stdio (what MCP clients run)
+          mcp-openai --http [url] [options]         serve MCP over Streamable HTTP (default http://127.0.0.1:3001/mcp)
+          mcp-openai hash-token [--new]             hash a token read from stdin (or a new one) for Http:Tokens
           mcp-openai list [options]                 list plugins, functions and prompt-file errors
           mcp-openai invoke <Plugin.function> [--arg name=value]... [options]
                                                     run one function and stream its output
@@ -24,6 +29,9 @@ internal sealed record ParsedCommand(string Verb, string? Target, IReadOnlyList<
           --model NAME       default chat model
           --base-url URL     any OpenAI-compatible endpoint
           --log-level LEVEL  Trace, Debug, Information, Warning, Error
+
+        HTTP:    --stateless (no sessions, for several instances behind a load balancer),
+                 --allow-unauthenticated (serve a non-loopback address with no Http:Tokens).
 
         invoke: --arg name=value sets a parameter; name=@path reads the value from a file.
 
@@ -42,15 +50,46 @@ internal sealed record ParsedCommand(string Verb, string? Target, IReadOnlyList<
         var rest = verb == "serve" && (args.Length == 0 || args[0].StartsWith('-')) ? args : args[1..];
         switch (verb)
         {
-            case "serve" or "list":
+            case "serve":
+                return ParseServe(rest);
+            case "list":
                 return new ParsedCommand(verb, null, [], rest);
+            case "hash-token":
+                return new ParsedCommand(verb, rest.Contains("--new") ? "new" : null, [], []);
             case "invoke":
                 if (rest.Length == 0 || rest[0].StartsWith('-'))
                     throw new ArgumentException("invoke needs a function, e.g.: mcp-openai invoke Writer.summarize --arg text=@notes.txt");
                 return ParseInvoke(rest);
             default:
-                throw new ArgumentException($"Unknown command '{verb}'. Commands: serve (default), list, invoke. See mcp-openai --help.");
+                throw new ArgumentException($"Unknown command '{verb}'. Commands: serve (default), list, invoke, hash-token. See mcp-openai --help.");
         }
+    }
+
+    private static ParsedCommand ParseServe(string[] rest)
+    {
+        string? url = null;
+        var config = new List<string>();
+        for (var i = 0; i < rest.Length; i++)
+        {
+            switch (rest[i])
+            {
+                case "--http":
+                    url = i + 1 < rest.Length && !rest[i + 1].StartsWith('-') ? rest[++i] : "";
+                    break;
+                case "--stateless":
+                    config.Add("--Http:Stateless=true");
+                    break;
+                case "--allow-unauthenticated":
+                    config.Add("--Http:AllowUnauthenticated=true");
+                    break;
+                default:
+                    config.Add(rest[i]);
+                    break;
+            }
+        }
+        if (!string.IsNullOrEmpty(url))
+            config.Add($"--Http:Url={url}");
+        return new ParsedCommand("serve", null, [], config.ToArray()) { HttpUrl = url };
     }
 
     private static ParsedCommand ParseInvoke(string[] rest)
