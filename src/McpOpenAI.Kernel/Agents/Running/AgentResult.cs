@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 
 namespace McpOpenAI.Kernel.Agents;
 
@@ -12,6 +13,7 @@ namespace McpOpenAI.Kernel.Agents;
 /// <param name="Session">The session id; pass it as <c>session</c> to continue the conversation.</param>
 public sealed record AgentResult(
     [property: Description("The agent's answer (partial when it stopped early).")] string Answer,
+    [property: JsonConverter(typeof(AgentStopReasonConverter))]
     [property: Description("Why the run ended: completed, max_iterations, tool_errors, time_limit or output_tokens.")] AgentStopReason StopReason,
     [property: Description("When the run stopped early: what happened.")] string? Note,
     [property: Description("The tool calls the agent made, in order.")] IReadOnlyList<AgentToolCall> ToolCalls,
