@@ -186,6 +186,20 @@ public sealed class PromptPluginSourceTests : IDisposable
     }
 
     [Fact]
+    public void Reload_FolderNamedLikeNativePluginWithOnlyAgentFiles_IsNotAPromptPluginAndNoError()
+    {
+        var native = Assert.Single(_kernel.Kernel.Plugins.Snapshot);
+        _folder.Write("Text/helper.agent.yaml", "name: helper");
+        _folder.Write("Text/README.md", "Agent definitions live here.");
+        using var source = CreateSource();
+
+        var result = source.Reload();
+
+        Assert.Empty(result.Errors);
+        Assert.Same(native, Assert.Single(_kernel.Kernel.Plugins.Snapshot));
+    }
+
+    [Fact]
     public void Reload_Unchanged_NoChangedEvent_Changed_OneEvent()
     {
         _folder.Write("W/A.yaml", Yaml("A"));

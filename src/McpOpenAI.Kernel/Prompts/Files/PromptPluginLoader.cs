@@ -24,7 +24,8 @@ internal sealed class PromptPluginLoader(PluginKernel kernel)
             foreach (var folder in SafeList(() => Directory.GetDirectories(root)).Order(StringComparer.Ordinal))
             {
                 var pluginName = Path.GetFileName(folder);
-                if (pluginName.StartsWith('.'))
+                // A folder with no prompt files (e.g. prompts/Agents, which holds *.agent.yaml) is not a prompt plugin.
+                if (pluginName.StartsWith('.') || !PromptEntries(folder).Any())
                     continue;
                 if (!Naming.IsValidPluginName(pluginName))
                 {
@@ -50,11 +51,13 @@ internal sealed class PromptPluginLoader(PluginKernel kernel)
         return new PromptLoadResult(plugins, loaded, errors);
     }
 
+    private static IEnumerable<string> PromptEntries(string folder) =>
+        SafeList(() => Directory.GetDirectories(folder)).Where(PromptFileParser.IsPromptFolder)
+            .Concat(SafeList(() => Directory.GetFiles(folder)).Where(PromptFileParser.IsPromptYaml));
+
     private List<Candidate> LoadPluginFolder(string pluginName, string folder, List<PromptFileError> errors)
     {
-        var entries = SafeList(() => Directory.GetDirectories(folder)).Where(PromptFileParser.IsPromptFolder)
-            .Concat(SafeList(() => Directory.GetFiles(folder)).Where(PromptFileParser.IsPromptYaml))
-            .Order(StringComparer.Ordinal);
+        var entries = PromptEntries(folder).Order(StringComparer.Ordinal);
         var result = new List<Candidate>();
         foreach (var entry in entries)
         {
