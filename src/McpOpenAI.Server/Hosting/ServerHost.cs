@@ -151,5 +151,6 @@ internal static class ServerHost
             o.PromptCollection = bridge.Prompts;
             Bridge.Resources.McpResourceBridge.Attach(o, sp);
         }));
+        Features.McpFeatures.AddMcpFeatures(services);
     }
 }

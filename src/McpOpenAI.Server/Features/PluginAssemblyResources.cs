@@ -1,0 +1,50 @@
+using System.Runtime.Loader;
+using McpOpenAI.Kernel.Resources;
+using McpOpenAI.Server.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace McpOpenAI.Server.Features;
+
+/// <summary>
+/// The resource providers in the extra plugin assemblies (<c>Server:PluginAssemblies</c>): every public, concrete
+/// <see cref="IResourceProvider"/> there is created from the services and served like the built-in ones.
+/// </summary>
+internal sealed class PluginAssemblyResources : IResourceProvider
+{
+    private readonly IResourceProvider[] _providers;
+
+    public PluginAssemblyResources(IServiceProvider services, IOptions<ServerOptions> options)
+    {
+        _providers = options.Value.PluginAssemblies.Where(File.Exists)
+            .Select(path => AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.GetFullPath(path)))
+            .SelectMany(a => a.GetExportedTypes())
+            .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && typeof(IResourceProvider).IsAssignableFrom(t))
+            .Select(t => (IResourceProvider)ActivatorUtilities.CreateInstance(services, t))
+            .ToArray();
+        foreach (var provider in _providers)
+            provider.Changed += (_, e) => Changed?.Invoke(this, e);
+    }
+
+    public IReadOnlyList<ResourceTemplateDescriptor> Templates => _providers.SelectMany(p => p.Templates).ToArray();
+
+    public event EventHandler? Changed;
+
+    public async ValueTask<IReadOnlyList<ResourceDescriptor>> ListAsync(CancellationToken cancellationToken)
+    {
+        var all = new List<ResourceDescriptor>();
+        foreach (var provider in _providers)
+            all.AddRange(await provider.ListAsync(cancellationToken).ConfigureAwait(false));
+        return all;
+    }
+
+    public async ValueTask<ResourceContent?> ReadAsync(string uri, CancellationToken cancellationToken)
+    {
+        foreach (var provider in _providers)
+        {
+            if (await provider.ReadAsync(uri, cancellationToken).ConfigureAwait(false) is { } content)
+                return content;
+        }
+        return null;
+    }
+}

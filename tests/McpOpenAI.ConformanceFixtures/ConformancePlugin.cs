@@ -1,0 +1,77 @@
+using System.ComponentModel;
+using McpOpenAI.Kernel.Plugins;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
+
+namespace McpOpenAI.ConformanceFixtures;
+
+/// <summary>The tools the MCP conformance suite's server scenarios call, under the names it expects.</summary>
+[Description("Fixtures for the MCP conformance suite.")]
+public sealed class ConformancePlugin(ILogger<ConformancePlugin> logger)
+{
+    /// <summary>A 1x1 red PNG.</summary>
+    public const string PngBase64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+    /// <summary>A tiny WAV header with no samples.</summary>
+    public const string WavBase64 = "UklGRiQAAABXQVZFZm10IBAAAAABAAEAQB8AAIA+AAACABAAZGF0YQAAAAA=";
+
+    [Description("Returns simple text.")]
+    public string TestSimpleText() => "This is a simple text response for testing.";
+
+    [Description("Returns an image.")]
+    public object TestImageContent() => new DataContent(Convert.FromBase64String(PngBase64), "image/png");
+
+    [Description("Returns audio.")]
+    public object TestAudioContent() => new DataContent(Convert.FromBase64String(WavBase64), "audio/wav");
+
+    [Description("Returns an embedded resource.")]
+    public object TestEmbeddedResource() => new CallToolResult
+    {
+        Content = [new EmbeddedResourceBlock { Resource = new TextResourceContents { Uri = "test://embedded-resource", MimeType = "text/plain", Text = "This is an embedded resource content." } }],
+    };
+
+    [Description("Returns text, an image and an embedded resource.")]
+    public object TestMultipleContentTypes() => new CallToolResult
+    {
+        Content =
+        [
+            new TextContentBlock { Text = "Multiple content types test:" },
+            ImageContentBlock.FromBytes(Convert.FromBase64String(PngBase64), "image/png"),
+            new EmbeddedResourceBlock { Resource = new TextResourceContents { Uri = "test://mixed-content-resource", MimeType = "application/json", Text = """{"test":"data","value":123}""" } },
+        ],
+    };
+
+    [Description("Logs three lines while it runs.")]
+    public async Task<string> TestToolWithLogging(CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Tool execution started");
+        await Task.Delay(50, cancellationToken);
+        logger.LogInformation("Tool processing data");
+        await Task.Delay(50, cancellationToken);
+        logger.LogInformation("Tool execution completed");
+        return "Tool with logging executed successfully";
+    }
+
+    [Description("Always fails.")]
+    public string TestErrorHandling() => throw new InvalidOperationException("This tool intentionally returns an error for testing");
+
+    [Description("Reports progress 0, 50 and 100 of 100.")]
+    public async Task<string> TestToolWithProgress(IProgress<FunctionProgress> progress, CancellationToken cancellationToken)
+    {
+        progress.Report(new FunctionProgress(0, 100, "started"));
+        await Task.Delay(50, cancellationToken);
+        progress.Report(new FunctionProgress(50, 100, "halfway"));
+        await Task.Delay(50, cancellationToken);
+        progress.Report(new FunctionProgress(100, 100, "done"));
+        return "Tool with progress executed successfully";
+    }
+
+    [Description("Asks the client's model (sampling) and returns its answer.")]
+    public async Task<string> TestSampling([Description("The prompt to send.")] string prompt, AIFunctionArguments arguments, CancellationToken cancellationToken)
+    {
+        var client = FunctionContext.GetCallerChatClient(arguments) ?? throw new InvalidOperationException("The client does not offer sampling.");
+        var response = await client.GetResponseAsync(prompt, new ChatOptions { MaxOutputTokens = 100 }, cancellationToken);
+        return $"LLM response: {response.Text}";
+    }
+}
