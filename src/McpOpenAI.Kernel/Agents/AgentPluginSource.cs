@@ -16,7 +16,7 @@ namespace McpOpenAI.Kernel.Agents;
 /// the plugin within a second. A broken file is skipped and reported in <see cref="Errors"/> with its line; the
 /// other agents keep working.
 /// </summary>
-public sealed class AgentPluginSource : IDisposable
+public sealed class AgentPluginSource : IPromptFileSource, IDisposable
 {
     /// <summary>The plugin every agent belongs to.</summary>
     public const string PluginName = "Agents";
@@ -62,6 +62,12 @@ public sealed class AgentPluginSource : IDisposable
 
     /// <summary>The agents loaded by the last load.</summary>
     public IReadOnlyList<AgentFunction> Agents => _state.Agents;
+
+    /// <inheritdoc />
+    string IPromptFileSource.RootPath => Folder;
+
+    /// <inheritdoc />
+    public IReadOnlyList<LoadedPrompt> Loaded => Agents.Select(a => new LoadedPrompt(PluginName, a.Name, a.Definition.SourcePath ?? Folder)).ToArray();
 
     /// <summary>Raised after every load.</summary>
     public event EventHandler<AgentLoadResult>? Reloaded;

@@ -13,7 +13,7 @@ namespace McpOpenAI.Kernel.Prompts;
 /// is skipped and reported in <see cref="Errors"/>; everything else keeps working. Only plugins this source
 /// created are ever replaced or removed.
 /// </summary>
-public sealed class PromptPluginSource : IDisposable
+public sealed class PromptPluginSource : IPromptFileSource, IDisposable
 {
     private readonly PluginKernel _kernel;
     private readonly ILogger _logger;

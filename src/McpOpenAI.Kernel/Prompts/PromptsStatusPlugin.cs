@@ -10,13 +10,21 @@ namespace McpOpenAI.Kernel.Prompts;
 [Description("The prompt files (prompts/ folder) this server loaded, and any that failed to load.")]
 public sealed class PromptsStatusPlugin
 {
-    private readonly PromptPluginSource _source;
+    private readonly IPromptFileSource _source;
+    private readonly IPromptFileSource[] _more;
 
-    /// <summary>Creates the plugin over a prompt source.</summary>
-    public PromptsStatusPlugin(PromptPluginSource source) => _source = source;
+    /// <summary>Creates the plugin over a prompt source and, optionally, other file sources (agent files).</summary>
+    public PromptsStatusPlugin(IPromptFileSource source, params IPromptFileSource[] more)
+    {
+        _source = source;
+        _more = more;
+    }
 
     /// <summary>The loaded prompt functions and the current errors.</summary>
-    [Description("Lists the prompt functions loaded from the prompts folder (plugin, function, file) and every prompt file that failed to load (file, line, column, message). Use it when a prompt tool is missing or behaves oddly.")]
+    [Description("Lists the prompt functions and agents loaded from the prompts folder (plugin, function, file) and every prompt or agent file that failed to load (file, line, column, message). Use it when a prompt tool is missing or behaves oddly.")]
     [FunctionTraits(ReadOnly = true, Idempotent = true, Title = "Prompt files status")]
-    public PromptStatusReport PromptStatus() => new(_source.RootPath, _source.Loaded, _source.Errors);
+    public PromptStatusReport PromptStatus() => new(
+        _source.RootPath,
+        [.. _source.Loaded, .. _more.SelectMany(s => s.Loaded)],
+        [.. _source.Errors, .. _more.SelectMany(s => s.Errors)]);
 }

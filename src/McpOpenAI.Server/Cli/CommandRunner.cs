@@ -91,6 +91,7 @@ internal static class CommandRunner
 
     private static IReadOnlyList<string> PromptErrors(IServiceProvider services) =>
         services.GetRequiredService<PromptsHostedService>().Source.Errors
+            .Concat(services.GetRequiredService<AgentsHostedService>().Source.Errors)
             .Select(e => $"{e.File}{(e.Line is { } line ? $":{line}" : "")}{(e.Column is { } column ? $":{column}" : "")}: {(e.IsWarning ? "warning: " : "")}{e.Message}")
             .ToArray();
 }

@@ -1,6 +1,8 @@
 using McpOpenAI.Kernel;
 using McpOpenAI.Kernel.Agents;
 using McpOpenAI.Kernel.Hosting;
+using McpOpenAI.Kernel.Plugins;
+using McpOpenAI.Kernel.Prompts;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +12,7 @@ namespace McpOpenAI.Server.Hosting;
 /// Loads the agent files (<c>prompts/Agents/*.agent.yaml</c>) into the kernel at start and, when serving, watches
 /// them so a new or edited agent reaches the MCP clients without a restart. Sessions live in the data folder.
 /// </summary>
-internal sealed class AgentsHostedService(PluginKernel kernel, AppPaths paths, ILogger<AgentPluginSource> logger, PromptsHostedService.Mode mode)
+internal sealed class AgentsHostedService(PluginKernel kernel, AppPaths paths, ILogger<AgentPluginSource> logger, PromptsHostedService.Mode mode, PromptsHostedService prompts)
     : IHostedService, IDisposable
 {
     /// <summary>The folder under the prompts folder that holds the agent files.</summary>
@@ -32,6 +34,8 @@ internal sealed class AgentsHostedService(PluginKernel kernel, AppPaths paths, I
             _source.StartWatching();
         else
             _source.Reload();
+        // prompt_status reports the agent files too: they live under prompts/ and break the same way.
+        kernel.Plugins.Set(AIPlugin.FromObject(new PromptsStatusPlugin(prompts.Source, _source), "Prompts"));
         return Task.CompletedTask;
     }
 

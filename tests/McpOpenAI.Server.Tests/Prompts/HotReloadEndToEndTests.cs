@@ -70,6 +70,26 @@ public sealed class HotReloadEndToEndTests
         Assert.Contains("broken.yaml", server.Stderr);
     }
 
+    [Fact]
+    public async Task BrokenAgentFile_IsReportedByPromptStatus_OtherAgentsKeepWorking()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var folder = new TempFolder();
+        folder.Write("prompts/Agents/helper.agent.yaml", "name: helper\ndescription: Helps.\ninstructions: You help.\ntools: [Utility]\n");
+        folder.Write("prompts/Agents/broken.agent.yaml", "name: broken\ndescription: Broken.\nflavour: sour\ninstructions: x\n");
+        await using var server = await ServerProcess.StartAsync(folder, cancellationToken: ct);
+
+        var names = (await server.Client.ListToolsAsync(cancellationToken: ct)).Select(t => t.Name).ToArray();
+        var status = (await server.Client.CallToolAsync("prompt_status", new Dictionary<string, object?>(), cancellationToken: ct)).StructuredContent!.Value;
+
+        Assert.Contains("helper", names);
+        Assert.DoesNotContain("broken", names);
+        var error = Assert.Single(status.GetProperty("errors").EnumerateArray());
+        Assert.EndsWith("broken.agent.yaml", error.GetProperty("file").GetString());
+        Assert.Equal(3, error.GetProperty("line").GetInt32());
+        Assert.Contains(status.GetProperty("functions").EnumerateArray(), f => f.GetProperty("function").GetString() == "helper");
+    }
+
     private static Task WaitForTools(McpClient client, Func<HashSet<string>, bool> condition, CancellationToken ct) =>
         WaitFor(async () => condition((await client.ListToolsAsync(cancellationToken: ct)).Select(t => t.Name).ToHashSet()), ct);
 
