@@ -26,11 +26,9 @@ public sealed class AgentPluginSource : IPromptFileSource, IDisposable
     private readonly AgentRunner _runner;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
-    private readonly Timer _debounce;
+    private readonly FolderReloadScheduler _scheduler;
     private AIPlugin? _owned;
     private string _fingerprint = string.Empty;
-    private string _otherSignature = string.Empty;
-    private PromptDirectoryWatcher? _watcher;
     private volatile AgentLoadResult _state = new([], []);
     private bool _disposed;
 
@@ -47,15 +45,14 @@ public sealed class AgentPluginSource : IPromptFileSource, IDisposable
         _sessions = sessions;
         _runner = runner ?? new AgentRunner();
         _logger = logger ?? NullLogger.Instance;
-        _debounce = new Timer(_ => ReloadFromWatcher(), null, Timeout.Infinite, Timeout.Infinite);
-        _kernel.Plugins.Changed += OnKernelPluginsChanged;
+        _scheduler = new FolderReloadScheduler(kernel, Folder, Others, () => Reload(), _logger);
     }
 
     /// <summary>The agents folder (full path).</summary>
     public string Folder { get; }
 
     /// <summary>How long the disk must be quiet before a reload.</summary>
-    public TimeSpan DebounceDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan DebounceDelay { get => _scheduler.DebounceDelay; init => _scheduler.DebounceDelay = value; }
 
     /// <summary>The problems found by the last load.</summary>
     public IReadOnlyList<PromptFileError> Errors => _state.Errors;
@@ -83,7 +80,7 @@ public sealed class AgentPluginSource : IPromptFileSource, IDisposable
             var errors = new List<PromptFileError>();
             var loaded = Load(others, errors);
             state = new AgentLoadResult(loaded.Select(l => l.Function).ToArray(), errors);
-            _otherSignature = Signature(others);
+            _scheduler.Loaded(others);
             var fingerprint = Fingerprint(loaded.Select(l => l.File));
             if (fingerprint != _fingerprint || (_owned is not null && !_kernel.Plugins.TryGet(PluginName, out _)))
             {
@@ -110,7 +107,6 @@ public sealed class AgentPluginSource : IPromptFileSource, IDisposable
                 state = new AgentLoadResult(_state.Agents, errors);
             }
             _state = state;
-            _watcher?.Refresh();
         }
         foreach (var error in state.Errors)
             _logger.LogWarning("Agent file problem: {Problem}", error.ToString());
@@ -123,10 +119,8 @@ public sealed class AgentPluginSource : IPromptFileSource, IDisposable
     public void StartWatching()
     {
         lock (_gate)
-        {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _watcher ??= new PromptDirectoryWatcher(Folder, ScheduleReload);
-        }
+        _scheduler.Start();
         Reload();
     }
 
@@ -138,11 +132,8 @@ public sealed class AgentPluginSource : IPromptFileSource, IDisposable
             if (_disposed)
                 return;
             _disposed = true;
-            _kernel.Plugins.Changed -= OnKernelPluginsChanged;
-            _watcher?.Dispose();
-            _watcher = null;
         }
-        _debounce.Dispose();
+        _scheduler.Dispose();
     }
 
     private List<(AgentFunction Function, ParsedAgentFile File)> Load(IReadOnlyList<AIPlugin> others, List<PromptFileError> errors)
@@ -193,56 +184,11 @@ public sealed class AgentPluginSource : IPromptFileSource, IDisposable
     private IReadOnlyList<AIPlugin> Others() =>
         _kernel.Plugins.Snapshot.Where(p => !string.Equals(p.Name, PluginName, StringComparison.OrdinalIgnoreCase)).ToArray();
 
-    private static string Signature(IEnumerable<AIPlugin> plugins) =>
-        string.Join("|", plugins.Select(p => $"{p.Name}:{string.Join(",", p.Functions.Select(f => f.Name))}"));
-
     private static string Fingerprint(IEnumerable<ParsedAgentFile> files)
     {
         var text = new StringBuilder();
         foreach (var file in files)
             text.Append(file.Definition.SourcePath).Append('\0').Append(file.Contents).Append('\0');
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    }
-
-    // Agents check the functions their templates and tools name, so other plugins arriving or leaving re-checks them.
-    private void OnKernelPluginsChanged(object? sender, EventArgs e)
-    {
-        bool changed;
-        lock (_gate)
-        {
-            if (_disposed || _watcher is null)
-                return;
-            changed = Signature(Others()) != _otherSignature;
-        }
-        if (changed)
-            ScheduleReload();
-    }
-
-    private void ScheduleReload()
-    {
-        try
-        {
-            _debounce.Change(DebounceDelay, Timeout.InfiniteTimeSpan);
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-    }
-
-    private void ReloadFromWatcher()
-    {
-        try
-        {
-            Reload();
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-#pragma warning disable CA1031 // A failed background reload must not take the server down; it is logged and retried on the next change.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            _logger.LogError(ex, "Reloading agents from {Folder} failed.", Folder);
-        }
     }
 }

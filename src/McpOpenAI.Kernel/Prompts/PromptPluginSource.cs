@@ -19,10 +19,8 @@ public sealed class PromptPluginSource : IPromptFileSource, IDisposable
     private readonly ILogger _logger;
     private readonly PromptPluginLoader _loader;
     private readonly Lock _gate = new();
-    private readonly Timer _debounce;
+    private readonly FolderReloadScheduler _scheduler;
     private Dictionary<string, (AIPlugin Plugin, string Fingerprint)> _owned = new(StringComparer.OrdinalIgnoreCase);
-    private string _nativeSignature = string.Empty;
-    private PromptDirectoryWatcher? _watcher;
     private volatile PromptReloadedEventArgs _state = new([], []);
     private bool _disposed;
 
@@ -36,15 +34,14 @@ public sealed class PromptPluginSource : IPromptFileSource, IDisposable
         RootPath = Path.GetFullPath(rootPath);
         _logger = logger ?? NullLogger.Instance;
         _loader = new PromptPluginLoader(kernel);
-        _debounce = new Timer(_ => ReloadFromWatcher(), null, Timeout.Infinite, Timeout.Infinite);
-        _kernel.Plugins.Changed += OnKernelPluginsChanged;
+        _scheduler = new FolderReloadScheduler(kernel, RootPath, NativePlugins, () => Reload(), _logger);
     }
 
     /// <summary>The prompts folder (full path).</summary>
     public string RootPath { get; }
 
     /// <summary>How long the disk must be quiet before a reload; editors save in several steps.</summary>
-    public TimeSpan DebounceDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan DebounceDelay { get => _scheduler.DebounceDelay; init => _scheduler.DebounceDelay = value; }
 
     /// <summary>The problems found by the last load (errors skip the file; warnings do not).</summary>
     public IReadOnlyList<PromptFileError> Errors => _state.Errors;
@@ -73,9 +70,8 @@ public sealed class PromptPluginSource : IPromptFileSource, IDisposable
             _owned = next;
             state = new PromptReloadedEventArgs(result.Loaded, result.Errors);
             _state = state;
-            _nativeSignature = Signature(native);
+            _scheduler.Loaded(native);
             _kernel.Plugins.Update(plugins => Apply(plugins, previous, next));
-            _watcher?.Refresh();
         }
         foreach (var error in state.Errors)
             _logger.LogWarning("Prompt file problem: {Problem}", error.ToString());
@@ -88,10 +84,8 @@ public sealed class PromptPluginSource : IPromptFileSource, IDisposable
     public void StartWatching()
     {
         lock (_gate)
-        {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _watcher ??= new PromptDirectoryWatcher(RootPath, ScheduleReload);
-        }
+        _scheduler.Start();
         Reload();
     }
 
@@ -103,11 +97,8 @@ public sealed class PromptPluginSource : IPromptFileSource, IDisposable
             if (_disposed)
                 return;
             _disposed = true;
-            _kernel.Plugins.Changed -= OnKernelPluginsChanged;
-            _watcher?.Dispose();
-            _watcher = null;
         }
-        _debounce.Dispose();
+        _scheduler.Dispose();
     }
 
     private static ImmutableDictionary<string, AIPlugin> Apply(ImmutableDictionary<string, AIPlugin> plugins,
@@ -133,49 +124,4 @@ public sealed class PromptPluginSource : IPromptFileSource, IDisposable
 
     private IReadOnlyList<AIPlugin> NativePlugins() =>
         _kernel.Plugins.Snapshot.Where(p => !_owned.TryGetValue(p.Name, out var owned) || !ReferenceEquals(owned.Plugin, p)).ToArray();
-
-    private static string Signature(IEnumerable<AIPlugin> plugins) =>
-        string.Join("|", plugins.Select(p => $"{p.Name}:{string.Join(",", p.Functions.Select(f => f.Name))}"));
-
-    // Prompts may call native functions, so a native plugin arriving or leaving re-checks the prompts.
-    private void OnKernelPluginsChanged(object? sender, EventArgs e)
-    {
-        bool changed;
-        lock (_gate)
-        {
-            if (_disposed || _watcher is null)
-                return;
-            changed = Signature(NativePlugins()) != _nativeSignature;
-        }
-        if (changed)
-            ScheduleReload();
-    }
-
-    private void ScheduleReload()
-    {
-        try
-        {
-            _debounce.Change(DebounceDelay, Timeout.InfiniteTimeSpan);
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-    }
-
-    private void ReloadFromWatcher()
-    {
-        try
-        {
-            Reload();
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-#pragma warning disable CA1031 // A failed background reload must not take the server down; it is logged and retried on the next change.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            _logger.LogError(ex, "Reloading prompts from {Root} failed.", RootPath);
-        }
-    }
 }

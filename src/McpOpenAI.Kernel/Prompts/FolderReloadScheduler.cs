@@ -1,0 +1,125 @@
+using McpOpenAI.Kernel.Plugins;
+using Microsoft.Extensions.Logging;
+
+namespace McpOpenAI.Kernel.Prompts;
+
+/// <summary>
+/// Keeps a folder-backed plugin source current: reloads it, debounced, when its folder changes on disk or when
+/// the other plugins it depends on come or go, on a background timer whose failures are logged, never thrown.
+/// Shared by the prompt-file and agent-file sources.
+/// </summary>
+internal sealed class FolderReloadScheduler : IDisposable
+{
+    private readonly PluginKernel _kernel;
+    private readonly string _folder;
+    private readonly Func<IReadOnlyList<AIPlugin>> _dependencies;
+    private readonly Action _reload;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private readonly Timer _debounce;
+    private PromptDirectoryWatcher? _watcher;
+    private string _signature = string.Empty;
+    private bool _disposed;
+
+    /// <param name="kernel">The kernel whose plugin changes may call for a reload.</param>
+    /// <param name="folder">The folder to watch (it need not exist yet).</param>
+    /// <param name="dependencies">The plugins the source's files may refer to; a change to them reloads.</param>
+    /// <param name="reload">Reloads the source; it calls <see cref="Loaded"/> with the dependencies it used.</param>
+    /// <param name="logger">Receives failed background reloads.</param>
+    public FolderReloadScheduler(PluginKernel kernel, string folder, Func<IReadOnlyList<AIPlugin>> dependencies, Action reload, ILogger logger)
+    {
+        _kernel = kernel;
+        _folder = folder;
+        _dependencies = dependencies;
+        _reload = reload;
+        _logger = logger;
+        _debounce = new Timer(_ => Run(), null, Timeout.Infinite, Timeout.Infinite);
+        _kernel.Plugins.Changed += OnKernelPluginsChanged;
+    }
+
+    /// <summary>How long the disk must be quiet before a reload; editors save in several steps.</summary>
+    public TimeSpan DebounceDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Starts watching the folder (and for it, when it does not exist yet).</summary>
+    public void Start()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _watcher ??= new PromptDirectoryWatcher(_folder, Schedule);
+        }
+    }
+
+    /// <summary>Records what a reload checked the files against, and re-arms the watcher for new subfolders.</summary>
+    public void Loaded(IReadOnlyList<AIPlugin> dependencies)
+    {
+        lock (_gate)
+        {
+            _signature = Signature(dependencies);
+            _watcher?.Refresh();
+        }
+    }
+
+    /// <summary>Asks for a reload after the debounce delay (restarting the delay if one is pending).</summary>
+    public void Schedule()
+    {
+        try
+        {
+            _debounce.Change(DebounceDelay, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed while a change notification was in flight.
+        }
+    }
+
+    /// <summary>Stops watching and reloading.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            _kernel.Plugins.Changed -= OnKernelPluginsChanged;
+            _watcher?.Dispose();
+            _watcher = null;
+        }
+        _debounce.Dispose();
+    }
+
+    private static string Signature(IEnumerable<AIPlugin> plugins) =>
+        string.Join("|", plugins.Select(p => $"{p.Name}:{string.Join(",", p.Functions.Select(f => f.Name))}"));
+
+    // Files may call functions of other plugins, so those arriving or leaving re-checks the files.
+    private void OnKernelPluginsChanged(object? sender, EventArgs e)
+    {
+        bool changed;
+        lock (_gate)
+        {
+            if (_disposed || _watcher is null)
+                return;
+            changed = Signature(_dependencies()) != _signature;
+        }
+        if (changed)
+            Schedule();
+    }
+
+    private void Run()
+    {
+        try
+        {
+            _reload();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The source was disposed while the timer fired.
+        }
+#pragma warning disable CA1031 // A failed background reload must not take the server down; it is logged and retried on the next change.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _logger.LogError(ex, "Reloading {Folder} failed.", _folder);
+        }
+    }
+}
