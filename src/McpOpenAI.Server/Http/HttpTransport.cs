@@ -5,7 +5,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
 
-
 namespace McpOpenAI.Server.Http;
 
 /// <summary>The Streamable HTTP transport: what <c>mcp-openai --http</c> serves, configured by the <c>Http</c> section.</summary>
