@@ -15,6 +15,7 @@ public static class OpenAIPluginModule
     {
         ArgumentNullException.ThrowIfNull(configuration);
         Images.ImageServiceCollectionExtensions.AddOpenAIImages(services, configuration);
-        return services.AddPluginParts(PluginName, "OpenAI: chat (streamed), vision, image generation and editing, moderation, embeddings, models and configuration.", typeof(OpenAIPluginModule).Assembly);
+        ThreeD.ThreeDServiceCollectionExtensions.AddOpenAIThreeD(services);
+        return services.AddPluginParts(PluginName, "OpenAI: chat (streamed), vision, image generation and editing, 3D models, moderation, embeddings, models and configuration.", typeof(OpenAIPluginModule).Assembly);
     }
 }

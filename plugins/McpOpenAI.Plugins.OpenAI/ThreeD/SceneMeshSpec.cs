@@ -1,0 +1,4 @@
+namespace McpOpenAI.Plugins.OpenAI.ThreeD;
+
+/// <summary>A raw triangle mesh as the model returns it: flat x, y, z positions, optional normals, and 0-based triangle indices.</summary>
+internal sealed record SceneMeshSpec(double[]? Positions, double[]? Normals, long[]? Indices);
