@@ -21,9 +21,9 @@ public sealed class AskDatabaseEndToEndTests
             _ => Call("list_tables"),
             _ => Call("run_query", new { sql = TopCustomersSql }),
             _ => FakeChatReply.FromText("The first three customers are listed below."));
-        var progress = new ConcurrentQueue<ProgressNotificationValue>();
+        await using var progress = ProgressLog.Attach(server.Client);
 
-        var result = await server.CallAsync("ask_database", new() { ["question"] = "Who are our first three customers?" }, ct, new Recorder(progress.Enqueue));
+        var result = await server.CallAsync("ask_database", new() { ["question"] = "Who are our first three customers?" }, ct, progress);
 
         var structured = AgentServer.Structured(result);
         Assert.Equal("The first three customers are listed below.", structured.GetProperty("answer").GetString());
@@ -46,8 +46,8 @@ public sealed class AskDatabaseEndToEndTests
         Assert.Contains("customers", first.Messages[0].Text, StringComparison.Ordinal);
         Assert.Equal(["describe_table", "get_schema_summary", "list_tables", "run_query"], first.Tools.Select(t => t.Name).Order(StringComparer.Ordinal));
 
-        await Eventually.WaitAsync(() => progress.Any(p => p.Message?.StartsWith("✓ run_query", StringComparison.Ordinal) == true), ct);
-        var messages = progress.OrderBy(p => p.Progress).Select(p => p.Message ?? string.Empty).ToArray();
+        await progress.WaitForAsync(m => m.Any(p => p.StartsWith("✓ run_query", StringComparison.Ordinal)), ct);
+        var messages = progress.Messages;
         Assert.True(Array.FindIndex(messages, m => m.StartsWith("→ list_tables", StringComparison.Ordinal))
             < Array.FindIndex(messages, m => m.StartsWith("→ run_query({\"sql\":\"SELECT name", StringComparison.Ordinal)));
     }
@@ -107,10 +107,5 @@ public sealed class AskDatabaseEndToEndTests
         var after = AgentServer.Structured(await server.CallAsync("run_query", new() { ["sql"] = "SELECT COUNT(*) AS n FROM customers" }, ct));
         Assert.Equal(count.GetProperty("rows").GetRawText(), after.GetProperty("rows").GetRawText());
         Assert.False(File.Exists("/tmp/copy.db") && File.GetLastWriteTimeUtc("/tmp/copy.db") > DateTime.UtcNow.AddMinutes(-5));
-    }
-
-    private sealed class Recorder(Action<ProgressNotificationValue> onReport) : IProgress<ProgressNotificationValue>
-    {
-        public void Report(ProgressNotificationValue value) => onReport(value);
     }
 }

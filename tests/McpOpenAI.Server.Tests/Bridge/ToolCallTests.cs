@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using McpOpenAI.Server.Tests.Infrastructure;
 using McpOpenAI.TestPlugins;
@@ -98,15 +97,13 @@ public sealed class ToolCallTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await InProcessServer.StartAsync(configureServices: s => s.AddTestPlugins(), cancellationToken: ct);
-        var progress = new RecordingProgress();
+        await using var progress = ProgressLog.Attach(server.Client);
 
         var result = await server.Client.CallToolAsync("report_progress", new Dictionary<string, object?> { ["steps"] = 5 }, progress, cancellationToken: ct);
 
         Assert.Equal("done 5", ((TextContentBlock)result.Content[0]).Text);
-        await Eventually.WaitAsync(() => progress.Reports.Count >= 5, ct);
-        // The C# client dispatches notifications on the thread pool, so arrival order is not send order;
-        // the server's strictly increasing progress values are what fix the order.
-        var reports = progress.Reports.OrderBy(r => r.Progress).ToArray();
+        await progress.WaitForCountAsync(5, ct);
+        var reports = progress.InOrder;
         Assert.Equal(["step 1", "step 2", "step 3", "step 4", "step 5"], reports.Select(r => r.Message!).ToArray());
         Assert.Equal([1f, 2f, 3f, 4f, 5f], reports.Select(r => r.Progress).ToArray());
         Assert.All(reports, r => Assert.Equal(5f, r.Total));
@@ -152,14 +149,4 @@ public sealed class ToolCallTests
     }
 
     /// <summary>Records progress synchronously, in arrival order (Progress&lt;T&gt; would post callbacks out of order).</summary>
-    private sealed class RecordingProgress(Action<ProgressNotificationValue>? onReport = null) : IProgress<ProgressNotificationValue>
-    {
-        public ConcurrentQueue<ProgressNotificationValue> Reports { get; } = new();
-
-        public void Report(ProgressNotificationValue value)
-        {
-            Reports.Enqueue(value);
-            onReport?.Invoke(value);
-        }
-    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using McpOpenAI.Server.Tests.Infrastructure;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -33,11 +32,13 @@ public sealed class StdioBridgeTests
         await using var server = await ServerProcess.StartAsync(folder,
             new Dictionary<string, string?> { ["Server__PluginAssemblies__0"] = ServerProcess.TestPluginsDll }, cancellationToken: ct);
 
-        var steps = new ConcurrentQueue<ProgressNotificationValue>();
-        var done = await server.Client.CallToolAsync("report_progress", new Dictionary<string, object?> { ["steps"] = 3 }, new Recorder(steps.Enqueue), cancellationToken: ct);
-        Assert.Equal("done 3", ((TextContentBlock)done.Content[0]).Text);
-        await Eventually.WaitAsync(() => steps.Count >= 3, ct);
-        Assert.Equal(["step 1", "step 2", "step 3"], steps.OrderBy(s => s.Progress).Select(s => s.Message!).ToArray());
+        await using (var steps = ProgressLog.Attach(server.Client))
+        {
+            var done = await server.Client.CallToolAsync("report_progress", new Dictionary<string, object?> { ["steps"] = 3 }, steps, cancellationToken: ct);
+            Assert.Equal("done 3", ((TextContentBlock)done.Content[0]).Text);
+            await steps.WaitForCountAsync(3, ct);
+            Assert.Equal(["step 1", "step 2", "step 3"], steps.Messages);
+        }
 
         var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var handler = server.Client.RegisterNotificationHandler(NotificationMethods.ProgressNotification, (_, _) =>
@@ -51,10 +52,5 @@ public sealed class StdioBridgeTests
 
         // The function writes the marker after its token is cancelled; wait for the whole word, not just the file.
         await Eventually.WaitAsync(() => File.Exists(marker) && File.ReadAllText(marker) == "cancelled", ct);
-    }
-
-    private sealed class Recorder(Action<ProgressNotificationValue> onReport) : IProgress<ProgressNotificationValue>
-    {
-        public void Report(ProgressNotificationValue value) => onReport(value);
     }
 }

@@ -22,15 +22,15 @@ public sealed class PromptToolEndToEndTests
         using var folder = new TempFolder();
         folder.Write("prompts/Greeter/greet.yaml", PromptFiles.Greet);
         await using var server = await ServerProcess.StartAsync(folder, OpenAIEnvironment(openai), cancellationToken: ct);
-        var chunks = new ConcurrentQueue<ProgressNotificationValue>();
+        await using var chunks = ProgressLog.Attach(server.Client);
 
         var result = await server.Client.CallToolAsync("greet", new Dictionary<string, object?> { ["name"] = "Ada", ["language"] = "French" },
-            new Recorder(chunks.Enqueue), cancellationToken: ct);
+            chunks, cancellationToken: ct);
 
         Assert.NotEqual(true, result.IsError);
         Assert.Equal("Bonjour Ada, quel plaisir de vous voir aujourd'hui !", ((TextContentBlock)result.Content[0]).Text);
-        await Eventually.WaitAsync(() => string.Concat(chunks.Select(c => c.Message)).Length >= 52, ct);
-        Assert.Equal("Bonjour Ada, quel plaisir de vous voir aujourd'hui !", string.Concat(chunks.OrderBy(c => c.Progress).Select(c => c.Message)));
+        await chunks.WaitForAsync(m => string.Concat(m).Length >= 52, ct);
+        Assert.Equal("Bonjour Ada, quel plaisir de vous voir aujourd'hui !", string.Concat(chunks.Messages));
         var request = Assert.Single(openai.ChatRequests);
         Assert.Equal("gpt-4.1-mini", request.Model);
         Assert.Equal(0.3, request.Temperature!.Value, 3);
@@ -142,9 +142,4 @@ public sealed class PromptToolEndToEndTests
         ["OPENAI_API_KEY"] = openai.ApiKey,
         ["OPENAI_BASE_URL"] = openai.BaseUrl,
     };
-
-    private sealed class Recorder(Action<ProgressNotificationValue> onReport) : IProgress<ProgressNotificationValue>
-    {
-        public void Report(ProgressNotificationValue value) => onReport(value);
-    }
 }

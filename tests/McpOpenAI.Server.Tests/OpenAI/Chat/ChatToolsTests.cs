@@ -35,24 +35,16 @@ public sealed class ChatToolsTests(ChatServerFixture fixture) : IClassFixture<Ch
     {
         var answer = string.Join(' ', Enumerable.Range(1, 120).Select(i => $"token{i}"));
         Server.Fake.ChatReplies.Enqueue(FakeChatReply.FromText(answer));
-        var progress = new ConcurrentQueue<ProgressNotificationValue>();
-        // The client runs notification handlers on the thread pool and drops a call's own progress handler when the
-        // result arrives, so a lasting handler collects them and the test waits for the late ones.
-        await using var handler = Server.Client.RegisterNotificationHandler(NotificationMethods.ProgressNotification, (notification, _) =>
-        {
-            if (JsonSerializer.Deserialize<ProgressNotificationParams>(notification.Params!) is { } value) progress.Enqueue(value.Progress);
-            return ValueTask.CompletedTask;
-        });
+        await using var progress = ProgressLog.Attach(Server.Client);
 
-        var result = await Server.CallAsync("chat", new { prompt = "stream please" }, Ct, new Recorder(_ => { }));
+        var result = await Server.CallAsync("chat", new { prompt = "stream please" }, Ct, progress);
 
         var value = ChatServer.Structured(result);
         Assert.Equal(answer, value.GetProperty("text").GetString());
         Assert.Equal("gpt-4.1-mini", value.GetProperty("model").GetString());
         Assert.Equal("stop", value.GetProperty("finish_reason").GetString());
         Assert.True(value.GetProperty("usage").GetProperty("total_tokens").GetInt32() > 0);
-        string Streamed() => string.Concat(progress.ToArray().OrderBy(p => p.Progress).Select(p => p.Message));
-        await Eventually.WaitAsync(() => Streamed() == answer, Ct);
+        await progress.WaitForAsync(m => string.Concat(m) == answer, Ct);
         Assert.InRange(progress.Count, 2, 119);
     }
 
@@ -160,10 +152,5 @@ public sealed class ChatToolsTests(ChatServerFixture fixture) : IClassFixture<Ch
             Assert.DoesNotContain("then more", (await call).Result?.ToJsonString() ?? "");
         var status = ChatServer.Structured(await Server.CallAsync("get_config_status", new { }, Ct));
         Assert.False(status.TryGetProperty("last_error", out var error) && error.ValueKind == JsonValueKind.Object && error.GetProperty("operation").GetString() == "chat");
-    }
-
-    private sealed class Recorder(Action<ProgressNotificationValue> onReport) : IProgress<ProgressNotificationValue>
-    {
-        public void Report(ProgressNotificationValue value) => onReport(value);
     }
 }

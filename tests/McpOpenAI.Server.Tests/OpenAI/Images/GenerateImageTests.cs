@@ -1,9 +1,10 @@
-using ModelContextProtocol;
 using System.Collections.Concurrent;
 using System.Text.Json;
+using McpOpenAI.Server.Tests.Infrastructure;
 using McpOpenAI.TestKit.Imaging;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol;
 
 namespace McpOpenAI.Server.Tests.OpenAI.Images;
 
@@ -87,18 +88,17 @@ public sealed class GenerateImageTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await ImageServer.StartAsync(ct);
-        var reports = new ConcurrentQueue<(ProgressNotificationValue Value, bool Existed)>();
+        var existed = new ConcurrentDictionary<string, bool>();
+        await using var reports = ProgressLog.Attach(server.Client, v => existed[v.Message ?? ""] = v.Message is { } m && File.Exists(m));
 
-        var result = await server.CallAsync("generate_image", new() { ["prompt"] = "a sunrise", ["partial_images"] = 2 }, ct,
-            new Recorder(v => reports.Enqueue((v, v.Message is { } m && File.Exists(m)))));
+        var result = await server.CallAsync("generate_image", new() { ["prompt"] = "a sunrise", ["partial_images"] = 2 }, ct, reports);
 
         var value = ImageServer.Structured(result);
         var partials = value.GetProperty("partials").EnumerateArray().Select(p => p.GetProperty("path").GetString()!).ToArray();
         Assert.Equal(2, partials.Length);
-        await WaitForAsync(() => reports.Count >= 2, ct);
-        var announced = reports.OrderBy(r => r.Value.Progress).ToArray();
-        Assert.Equal(partials, announced.Select(r => r.Value.Message!).ToArray());
-        Assert.All(announced, r => Assert.True(r.Existed, "each partial was on disk when it was announced"));
+        await reports.WaitForCountAsync(2, ct);
+        Assert.Equal(partials, reports.Messages);
+        Assert.All(partials, p => Assert.True(existed[p], "each partial was on disk when it was announced"));
         Assert.True(server.Fake.Requests.Single(r => r.Path == "/v1/responses").Json!["stream"]!.GetValue<bool>());
     }
 
@@ -107,14 +107,14 @@ public sealed class GenerateImageTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await ImageServer.StartAsync(ct);
-        var reports = new ConcurrentQueue<ProgressNotificationValue>();
+        await using var reports = ProgressLog.Attach(server.Client);
 
-        var result = await server.CallAsync("generate_image", new() { ["prompt"] = "two boats", ["n"] = 2, ["partial_images"] = 1 }, ct, new Recorder(reports.Enqueue));
+        var result = await server.CallAsync("generate_image", new() { ["prompt"] = "two boats", ["n"] = 2, ["partial_images"] = 1 }, ct, reports);
 
         var value = ImageServer.Structured(result);
         Assert.Equal(2, value.GetProperty("images").GetArrayLength());
         Assert.Equal(2, value.GetProperty("partials").GetArrayLength());
-        await WaitForAsync(() => reports.Count >= 2, ct);
+        await reports.WaitForCountAsync(2, ct);
         Assert.Equal(2, reports.Count);
     }
 
@@ -148,16 +148,5 @@ public sealed class GenerateImageTests
         Assert.True(result.IsError);
         Assert.Contains("content_policy_violation", ImageServer.Text(result));
         Assert.False(Directory.Exists(server.OutputFolder) && Directory.GetFiles(server.OutputFolder).Length > 0);
-    }
-
-    // The client dispatches notifications on the thread pool, so the last may land just after the result.
-    internal static async Task WaitForAsync(Func<bool> condition, CancellationToken ct)
-    {
-        for (var i = 0; i < 200 && !condition(); i++) await Task.Delay(50, ct);
-    }
-
-    private sealed class Recorder(Action<ProgressNotificationValue> onReport) : IProgress<ProgressNotificationValue>
-    {
-        public void Report(ProgressNotificationValue value) => onReport(value);
     }
 }

@@ -1,3 +1,4 @@
+using McpOpenAI.Server.Tests.Infrastructure;
 using McpOpenAI.TestKit.FakeOpenAI;
 
 namespace McpOpenAI.Server.Tests.OpenAI.Images;
@@ -42,13 +43,13 @@ public sealed class VariationAndBatchTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await ImageServer.StartAsync(ct);
-        var reports = new System.Collections.Concurrent.ConcurrentQueue<ModelContextProtocol.ProgressNotificationValue>();
+        await using var reports = ProgressLog.Attach(server.Client);
 
         var result = ImageServer.Structured(await server.CallAsync("batch_generate_images", new()
         {
             ["prompts"] = new[] { "a red fox", "a forbidden thing", "a blue whale" },
             ["variants"] = new[] { new Dictionary<string, object?> { ["model"] = "dall-e-2", ["size"] = "256x256" } },
-        }, ct, new Recorder(reports.Enqueue)));
+        }, ct, reports));
 
         Assert.Equal(3, result.GetProperty("total").GetInt32());
         Assert.Equal(2, result.GetProperty("succeeded").GetInt32());
@@ -56,13 +57,8 @@ public sealed class VariationAndBatchTests
         Assert.Equal("error", items[1].GetProperty("status").GetString());
         Assert.Equal("content_policy_violation", items[1].GetProperty("error_code").GetString());
         Assert.All([items[0], items[2]], i => Assert.True(File.Exists(i.GetProperty("images")[0].GetProperty("path").GetString())));
-        await GenerateImageTests.WaitForAsync(() => reports.Count >= 3, ct);
+        await reports.WaitForCountAsync(3, ct);
         Assert.Equal(3, reports.Count);
         Assert.Equal(2, Directory.GetFiles(server.OutputFolder, "openai-image-*.png").Length);
-    }
-
-    private sealed class Recorder(Action<ModelContextProtocol.ProgressNotificationValue> onReport) : IProgress<ModelContextProtocol.ProgressNotificationValue>
-    {
-        public void Report(ModelContextProtocol.ProgressNotificationValue value) => onReport(value);
     }
 }
