@@ -1,5 +1,6 @@
 using McpOpenAI.Kernel.Hosting;
 using McpOpenAI.Kernel.OpenAI;
+using McpOpenAI.Plugins.OpenAI.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,6 +20,6 @@ internal static class ImageParts
         var options = services.GetService<ImageOptions>()
             ?? services.GetService<IConfiguration>()?.GetSection(ImageOptions.SectionName).Get<ImageOptions>()
             ?? new ImageOptions();
-        return new ImageService(services.GetRequiredService<OpenAIClientFactory>(), store, threads, new ImageInputLoader(store, Http), options);
+        return new ImageService(services.GetRequiredService<OpenAIClientFactory>(), store, threads, ImageInputRules.Edits(store, Http), options);
     }
 }

@@ -2,10 +2,12 @@ using McpOpenAI.Kernel.Errors;
 using McpOpenAI.Kernel.OpenAI;
 using McpOpenAI.Kernel.Plugins;
 
+using McpOpenAI.Plugins.OpenAI.Shared;
+
 namespace McpOpenAI.Plugins.OpenAI.Images;
 
 /// <summary>Generates and edits images: validates, picks the API, streams partials, saves every image first, records threads.</summary>
-internal sealed class ImageService(OpenAIClientFactory factory, ImageStore store, ImageThreadStore threads, ImageInputLoader loader, ImageOptions options)
+internal sealed class ImageService(OpenAIClientFactory factory, ImageStore store, ImageThreadStore threads, ImageInputRules inputs, ImageOptions options)
 {
     private readonly ImageSaver _saver = new(store, threads);
 
@@ -17,7 +19,9 @@ internal sealed class ImageService(OpenAIClientFactory factory, ImageStore store
 
     public OpenAIClientFactory Factory => factory;
 
-    public ImageInputLoader Loader => loader;
+    /// <summary>Loads an input image (path, URL, data URI or earlier result) under the edit rules; errors name <paramref name="argument"/>.</summary>
+    public Task<ImageInput> LoadAsync(string argument, string reference, CancellationToken cancellationToken) =>
+        ImageInputReader.ReadAsync(reference, argument, inputs, cancellationToken);
 
     /// <summary>Generates images; gpt-image models with n=1 go through the Responses API and start a thread.</summary>
     public async Task<(ImageResult Result, IReadOnlyList<SavedImage> Finals)> GenerateAsync(string prompt, ImageSettings settings, IProgress<FunctionProgress> progress, CancellationToken cancellationToken)
@@ -47,9 +51,9 @@ internal sealed class ImageService(OpenAIClientFactory factory, ImageStore store
             throw FunctionException.InvalidArgument("images", "no image to edit.", "1 to 16 images (paths, URLs, data URIs or earlier image ids), or a thread to continue", "[\"openai-image-20250101-120000-ab12cd34ef.png\"]");
         if (imageRefs.Count > rules.MaxEditImages)
             throw FunctionException.InvalidArgument("images", $"{imageRefs.Count} images is more than {rules.Model} takes.", $"1 to {rules.MaxEditImages}", "[\"a.png\", \"b.png\"]");
-        var images = new List<LoadedImage>();
+        var images = new List<ImageInput>();
         foreach (var reference in imageRefs)
-            images.Add(await loader.LoadAsync("images", reference, cancellationToken).ConfigureAwait(false));
+            images.Add(await LoadAsync("images", reference, cancellationToken).ConfigureAwait(false));
         var mask = maskRef is null ? null : await LoadMaskAsync(maskRef, images, continuation, cancellationToken).ConfigureAwait(false);
         if (!rules.IsGptImage && images.Any(i => i.Type != ImageFileType.Png || i.Width != i.Height))
             throw FunctionException.InvalidArgument("images", "dall-e-2 edits only square PNG images.", "a square PNG, or model=gpt-image-1", "square.png");
@@ -109,15 +113,15 @@ internal sealed class ImageService(OpenAIClientFactory factory, ImageStore store
         };
     }
 
-    private async Task<LoadedImage> LoadMaskAsync(string maskRef, IReadOnlyList<LoadedImage> images, ThreadTarget? continuation, CancellationToken cancellationToken)
+    private async Task<ImageInput> LoadMaskAsync(string maskRef, IReadOnlyList<ImageInput> images, ThreadTarget? continuation, CancellationToken cancellationToken)
     {
-        var mask = await loader.LoadAsync("mask", maskRef, cancellationToken).ConfigureAwait(false);
+        var mask = await LoadAsync("mask", maskRef, cancellationToken).ConfigureAwait(false);
         if (mask.Type != ImageFileType.Png)
-            throw FunctionException.InvalidArgument("mask", $"the mask is {mask.Type.Format}; it must be a PNG (its alpha channel marks the area to change).", "a PNG with transparency", "mask.png");
+            throw FunctionException.InvalidArgument("mask", $"the mask is {mask.Type?.Format}; it must be a PNG (its alpha channel marks the area to change).", "a PNG with transparency", "mask.png");
         var first = images.FirstOrDefault();
         if (first is null && continuation?.ThreadId is { } threadId && threads.Get(threadId)?.Steps.FirstOrDefault(s => s.Step == continuation.ParentStep) is { } step
             && store.TryResolve(step.File) is { } path)
-            first = await loader.LoadAsync("images", path, cancellationToken).ConfigureAwait(false);
+            first = await LoadAsync("images", path, cancellationToken).ConfigureAwait(false);
         if (first is { Width: { } w, Height: { } h } && (mask.Width != w || mask.Height != h))
             throw FunctionException.InvalidArgument("mask", $"the mask is {mask.Width}x{mask.Height} but the first image is {w}x{h}.", "a PNG mask the same size as the first image", $"a {w}x{h} PNG");
         return mask;

@@ -28,8 +28,8 @@ public sealed class ImageVariationFunctions
     {
         if (n is < 1 or > 10) throw FunctionException.InvalidArgument("n", $"{n} variations is out of range.", "1 to 10", "2");
         var normalizedSize = ImageSettings.Normalize(size);
-        var loaded = await _service.Loader.LoadAsync("image", image, cancellationToken).ConfigureAwait(false);
-        var square = loaded.Type == ImageFileType.Png && loaded.Width == loaded.Height && loaded.Bytes.Length < 4 * 1024 * 1024;
+        var loaded = await _service.LoadAsync("image", image, cancellationToken).ConfigureAwait(false);
+        var square = loaded.Type == ImageFileType.Png && loaded.Width == loaded.Height && loaded.Data.Length < 4 * 1024 * 1024;
         var dalle = new ImageSettings { Model = "dall-e-2", N = n, Size = normalizedSize };
         var editSettings = new ImageSettings { Model = ImageSettings.Normalize(model) ?? _service.Factory.Options.ImageModel, N = n, Size = normalizedSize };
         var useEndpoint = square && (normalizedSize is null || ImageModelRules.Known["dall-e-2"].Sizes.Contains(normalizedSize)) && await DallE2ServedAsync(cancellationToken).ConfigureAwait(false);

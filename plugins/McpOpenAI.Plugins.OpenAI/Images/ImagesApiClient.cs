@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpOpenAI.Kernel.OpenAI;
 
+using McpOpenAI.Plugins.OpenAI.Shared;
+
 namespace McpOpenAI.Plugins.OpenAI.Images;
 
 /// <summary>
@@ -33,7 +35,7 @@ internal sealed class ImagesApiClient(OpenAIClientFactory factory)
         return Parse(result, "images_api");
     }
 
-    public async Task<ImageApiResult> EditAsync(ImageSettings s, string prompt, IReadOnlyList<LoadedImage> images, LoadedImage? mask,
+    public async Task<ImageApiResult> EditAsync(ImageSettings s, string prompt, IReadOnlyList<ImageInput> images, ImageInput? mask,
         Func<PartialImage, Task>? onPartial, CancellationToken cancellationToken)
     {
         var form = new MultipartForm().Field("model", s.Model).Field("prompt", prompt).Field("n", s.N.ToString(CultureInfo.InvariantCulture));
@@ -45,8 +47,8 @@ internal sealed class ImagesApiClient(OpenAIClientFactory factory)
         if (!gpt) form.Field("response_format", "b64_json");
         var streaming = onPartial is not null && s.PartialImages > 0;
         if (streaming) form.Field("stream", "true").Field("partial_images", s.PartialImages.ToString(CultureInfo.InvariantCulture));
-        foreach (var image in images) form.File(gpt ? "image[]" : "image", image.FileName, image.Type.MediaType, image.Bytes);
-        if (mask is not null) form.File("mask", "mask.png", "image/png", mask.Bytes);
+        foreach (var image in images) form.File(gpt ? "image[]" : "image", image.FileName, image.MediaType!, image.Data);
+        if (mask is not null) form.File("mask", "mask.png", "image/png", mask.Data);
         var client = factory.GetImageClient(s.Model);
         var content = BinaryContent.Create(form.Build());
         if (streaming)
@@ -58,10 +60,10 @@ internal sealed class ImagesApiClient(OpenAIClientFactory factory)
         return Parse(result, "images_api");
     }
 
-    public async Task<ImageApiResult> VaryAsync(LoadedImage image, int n, string? size, CancellationToken cancellationToken)
+    public async Task<ImageApiResult> VaryAsync(ImageInput image, int n, string? size, CancellationToken cancellationToken)
     {
         var form = new MultipartForm().Field("model", "dall-e-2").Field("n", n.ToString(CultureInfo.InvariantCulture))
-            .Field("size", size).Field("response_format", "b64_json").File("image", "image.png", "image/png", image.Bytes);
+            .Field("size", size).Field("response_format", "b64_json").File("image", "image.png", "image/png", image.Data);
         var result = await factory.GetImageClient("dall-e-2").GenerateImageVariationsAsync(BinaryContent.Create(form.Build()), form.ContentType, Buffered(cancellationToken)).ConfigureAwait(false);
         return Parse(result, "variations_endpoint");
     }

@@ -39,12 +39,12 @@ internal sealed class ResponsesImageClient(OpenAIClientFactory factory, string m
         if (s.OutputCompression is { } c) tool["output_compression"] = c;
         if (s.Moderation is not null) tool["moderation"] = s.Moderation;
         if (s.InputFidelity is not null) tool["input_fidelity"] = s.InputFidelity;
-        if (request.Mask is not null) tool["input_image_mask"] = new JsonObject { ["image_url"] = request.Mask.DataUri };
+        if (request.Mask is not null) tool["input_image_mask"] = new JsonObject { ["image_url"] = request.Mask.ToUrlString() };
         if (stream) tool["partial_images"] = s.PartialImages;
 
         var parts = new JsonArray { new JsonObject { ["type"] = "input_text", ["text"] = request.Prompt } };
         foreach (var image in request.Images)
-            parts.Add(new JsonObject { ["type"] = "input_image", ["image_url"] = image.DataUri });
+            parts.Add(new JsonObject { ["type"] = "input_image", ["image_url"] = image.ToUrlString() });
         var body = new JsonObject
         {
             ["model"] = mainlineModel,
