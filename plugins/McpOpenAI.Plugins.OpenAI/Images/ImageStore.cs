@@ -82,19 +82,7 @@ public sealed partial class ImageStore : IResourceProvider
     }
 
     /// <summary>Reads the metadata beside an image; null when there is none.</summary>
-    public ImageMetadata? ReadMetadata(string imagePath)
-    {
-        var path = MetadataPath(imagePath);
-        if (!File.Exists(path)) return null;
-        try
-        {
-            return JsonSerializer.Deserialize<ImageMetadata>(File.ReadAllBytes(path), MetadataJson.Options);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public ImageMetadata? ReadMetadata(string imagePath) => MetadataJson.Read<ImageMetadata>(MetadataPath(imagePath));
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<ResourceDescriptor>> ListAsync(CancellationToken cancellationToken)

@@ -97,19 +97,7 @@ public sealed partial class ImageThreadStore : IResourceProvider
         return ValueTask.FromResult<ResourceContent?>(ResourceContent.FromText(uri, "application/json", JsonSerializer.Serialize(thread, MetadataJson.Options)));
     }
 
-    private ImageThread? Read(string id)
-    {
-        var path = PathOf(id);
-        if (!File.Exists(path)) return null;
-        try
-        {
-            return JsonSerializer.Deserialize<ImageThread>(File.ReadAllBytes(path), MetadataJson.Options);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    private ImageThread? Read(string id) => MetadataJson.Read<ImageThread>(PathOf(id));
 
     private string PathOf(string id) => SafeName.Inside(_folder, id + ".json");
 

@@ -7,4 +7,18 @@ namespace McpOpenAI.Plugins.OpenAI.Images;
 internal static class MetadataJson
 {
     public static JsonSerializerOptions Options { get; } = new(KernelJson.Options) { WriteIndented = true };
+
+    /// <summary>The file at <paramref name="path"/> read as <typeparamref name="T"/>; null when it is missing or not valid JSON.</summary>
+    public static T? Read<T>(string path) where T : class
+    {
+        if (!File.Exists(path)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<T>(File.ReadAllBytes(path), Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

@@ -75,91 +75,70 @@ internal static class GltfWriter
         return stream.ToArray();
     }
 
-    private static void WriteNodes(Utf8JsonWriter json, IReadOnlyList<SceneNode> nodes)
+    private static void WriteNodes(Utf8JsonWriter json, IReadOnlyList<SceneNode> nodes) => Objects(json, "nodes", nodes, node =>
     {
-        json.WriteStartArray("nodes");
-        foreach (var node in nodes)
-        {
-            json.WriteStartObject();
-            json.WriteString("name", node.Name);
-            json.WriteNumber("mesh", node.Mesh);
-            if (node.Translation != Vector3.Zero) Floats(json, "translation", node.Translation.X, node.Translation.Y, node.Translation.Z);
-            if (node.Rotation != Quaternion.Identity) Floats(json, "rotation", node.Rotation.X, node.Rotation.Y, node.Rotation.Z, node.Rotation.W);
-            if (node.Scale != Vector3.One) Floats(json, "scale", node.Scale.X, node.Scale.Y, node.Scale.Z);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-    }
+        json.WriteString("name", node.Name);
+        json.WriteNumber("mesh", node.Mesh);
+        if (node.Translation != Vector3.Zero) Floats(json, "translation", node.Translation.X, node.Translation.Y, node.Translation.Z);
+        if (node.Rotation != Quaternion.Identity) Floats(json, "rotation", node.Rotation.X, node.Rotation.Y, node.Rotation.Z, node.Rotation.W);
+        if (node.Scale != Vector3.One) Floats(json, "scale", node.Scale.X, node.Scale.Y, node.Scale.Z);
+    });
 
-    private static void WriteMeshes(Utf8JsonWriter json, IReadOnlyList<SceneMesh> meshes)
+    // Mesh i's accessors are 3i (POSITION), 3i + 1 (NORMAL) and 3i + 2 (indices), in the order Pack added them.
+    private static void WriteMeshes(Utf8JsonWriter json, IReadOnlyList<SceneMesh> meshes) => Objects(json, "meshes", meshes.Select((m, i) => (Mesh: m, Index: i)).ToList(), item =>
     {
-        json.WriteStartArray("meshes");
-        for (var i = 0; i < meshes.Count; i++)
-        {
-            json.WriteStartObject();
-            json.WriteString("name", meshes[i].Name);
-            json.WriteStartArray("primitives");
-            json.WriteStartObject();
-            json.WriteStartObject("attributes");
-            json.WriteNumber("POSITION", 3 * i);
-            json.WriteNumber("NORMAL", 3 * i + 1);
-            json.WriteEndObject();
-            json.WriteNumber("indices", 3 * i + 2);
-            json.WriteNumber("material", meshes[i].Material);
-            json.WriteNumber("mode", 4);
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
+        json.WriteString("name", item.Mesh.Name);
+        json.WriteStartArray("primitives");
+        json.WriteStartObject();
+        json.WriteStartObject("attributes");
+        json.WriteNumber("POSITION", 3 * item.Index);
+        json.WriteNumber("NORMAL", 3 * item.Index + 1);
+        json.WriteEndObject();
+        json.WriteNumber("indices", 3 * item.Index + 2);
+        json.WriteNumber("material", item.Mesh.Material);
+        json.WriteNumber("mode", 4);
+        json.WriteEndObject();
         json.WriteEndArray();
-    }
+    });
 
-    private static void WriteMaterials(Utf8JsonWriter json, IReadOnlyList<SceneMaterial> materials)
+    private static void WriteMaterials(Utf8JsonWriter json, IReadOnlyList<SceneMaterial> materials) => Objects(json, "materials", materials, material =>
     {
-        json.WriteStartArray("materials");
-        foreach (var material in materials)
+        json.WriteString("name", material.Name);
+        json.WriteStartObject("pbrMetallicRoughness");
+        Floats(json, "baseColorFactor", material.BaseColor.X, material.BaseColor.Y, material.BaseColor.Z, material.BaseColor.W);
+        json.WriteNumber("metallicFactor", (double)material.Metallic);
+        json.WriteNumber("roughnessFactor", (double)material.Roughness);
+        json.WriteEndObject();
+        if (material.Emissive != Vector3.Zero) Floats(json, "emissiveFactor", material.Emissive.X, material.Emissive.Y, material.Emissive.Z);
+        if (material.BaseColor.W < 1) json.WriteString("alphaMode", "BLEND");
+    });
+
+    private static void WriteAccessors(Utf8JsonWriter json, IReadOnlyList<GltfAccessor> accessors) => Objects(json, "accessors", accessors, accessor =>
+    {
+        json.WriteNumber("bufferView", accessor.BufferView);
+        json.WriteNumber("componentType", accessor.ComponentType);
+        json.WriteNumber("count", accessor.Count);
+        json.WriteString("type", accessor.Type);
+        if (accessor.Min is { } min) Floats(json, "min", min);
+        if (accessor.Max is { } max) Floats(json, "max", max);
+    });
+
+    private static void WriteViews(Utf8JsonWriter json, IReadOnlyList<GltfBufferView> views) => Objects(json, "bufferViews", views, view =>
+    {
+        json.WriteNumber("buffer", 0);
+        json.WriteNumber("byteOffset", view.ByteOffset);
+        json.WriteNumber("byteLength", view.ByteLength);
+        json.WriteNumber("target", view.Target);
+    });
+
+    // A top-level array of objects, one per item, each written by 'body'.
+    private static void Objects<T>(Utf8JsonWriter json, string name, IReadOnlyList<T> items, Action<T> body)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
         {
             json.WriteStartObject();
-            json.WriteString("name", material.Name);
-            json.WriteStartObject("pbrMetallicRoughness");
-            Floats(json, "baseColorFactor", material.BaseColor.X, material.BaseColor.Y, material.BaseColor.Z, material.BaseColor.W);
-            json.WriteNumber("metallicFactor", (double)material.Metallic);
-            json.WriteNumber("roughnessFactor", (double)material.Roughness);
-            json.WriteEndObject();
-            if (material.Emissive != Vector3.Zero) Floats(json, "emissiveFactor", material.Emissive.X, material.Emissive.Y, material.Emissive.Z);
-            if (material.BaseColor.W < 1) json.WriteString("alphaMode", "BLEND");
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-    }
-
-    private static void WriteAccessors(Utf8JsonWriter json, IReadOnlyList<GltfAccessor> accessors)
-    {
-        json.WriteStartArray("accessors");
-        foreach (var accessor in accessors)
-        {
-            json.WriteStartObject();
-            json.WriteNumber("bufferView", accessor.BufferView);
-            json.WriteNumber("componentType", accessor.ComponentType);
-            json.WriteNumber("count", accessor.Count);
-            json.WriteString("type", accessor.Type);
-            if (accessor.Min is { } min) Floats(json, "min", min);
-            if (accessor.Max is { } max) Floats(json, "max", max);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-    }
-
-    private static void WriteViews(Utf8JsonWriter json, IReadOnlyList<GltfBufferView> views)
-    {
-        json.WriteStartArray("bufferViews");
-        foreach (var view in views)
-        {
-            json.WriteStartObject();
-            json.WriteNumber("buffer", 0);
-            json.WriteNumber("byteOffset", view.ByteOffset);
-            json.WriteNumber("byteLength", view.ByteLength);
-            json.WriteNumber("target", view.Target);
+            body(item);
             json.WriteEndObject();
         }
         json.WriteEndArray();
