@@ -1,7 +1,7 @@
 using System.Text.Json;
+using McpOpenAI.Server.Tests.Infrastructure;
 using McpOpenAI.Server.Tests.OpenAI.Images;
 using McpOpenAI.TestKit.FakeOpenAI;
-using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
@@ -37,10 +37,9 @@ public sealed class Generate3DModelTests
         var ct = TestContext.Current.CancellationToken;
         await using var server = await ImageServer.StartAsync(ct);
         server.Fake.ChatReplies.Enqueue(FakeChatReply.FromJson(Scene));
-        var reported = new List<string>();
+        await using var reports = ProgressLog.Attach(server.Client);
 
-        var result = await server.CallAsync("generate_3d_model", new() { ["description"] = "a brass desk lamp", ["detail"] = "high" }, ct,
-            new Progress<ProgressNotificationValue>(p => { lock (reported) reported.Add(p.Message ?? ""); }));
+        var result = await server.CallAsync("generate_3d_model", new() { ["description"] = "a brass desk lamp", ["detail"] = "high" }, ct, reports);
 
         var value = ImageServer.Structured(result);
         var files = value.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("format").GetString()!, f => f.GetProperty("path").GetString()!);
@@ -72,7 +71,7 @@ public sealed class Generate3DModelTests
         Assert.Equal(await File.ReadAllBytesAsync(files["glb"], ct), blob.DecodedData.ToArray());
         var listed = await server.Client.ListResourcesAsync(cancellationToken: ct);
         Assert.Contains(listed, r => r.Uri == glbLink.Uri);
-        lock (reported) Assert.Contains(files["glb"], reported);
+        await reports.WaitForAsync(m => m.Contains(files["glb"]), ct);
     }
 
     [Theory]
