@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json;
 using McpOpenAI.Kernel.Plugins;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -74,4 +75,49 @@ public sealed class ConformancePlugin(ILogger<ConformancePlugin> logger)
         var response = await client.GetResponseAsync(prompt, new ChatOptions { MaxOutputTokens = 100 }, cancellationToken);
         return $"LLM response: {response.Text}";
     }
+
+    [Description("Asks the user for a username and an email address (elicitation) and returns the answer.")]
+    public async Task<string> TestElicitation([Description("The message to show the user.")] string message, IUserInput userInput, CancellationToken cancellationToken)
+    {
+        var response = await userInput.RequestAsync(UserInputRequest.FromJson(message, """
+            {"type":"object","properties":{
+              "username":{"type":"string","description":"User's response"},
+              "email":{"type":"string","description":"User's email address"}},
+             "required":["username","email"]}
+            """), cancellationToken);
+        return $"User response: {Describe(response)}";
+    }
+
+    [Description("Asks the user for a form whose fields all have defaults (SEP-1034).")]
+    public async Task<string> TestElicitationSep1034Defaults(IUserInput userInput, CancellationToken cancellationToken)
+    {
+        var response = await userInput.RequestAsync(UserInputRequest.FromJson("Please review and update the form fields with defaults", """
+            {"type":"object","properties":{
+              "name":{"type":"string","description":"User name","default":"John Doe"},
+              "age":{"type":"integer","description":"User age","default":30},
+              "score":{"type":"number","description":"User score","default":95.5},
+              "status":{"type":"string","description":"User status","enum":["active","inactive","pending"],"default":"active"},
+              "verified":{"type":"boolean","description":"Verification status","default":true}}}
+            """), cancellationToken);
+        return $"Elicitation completed: {Describe(response)}";
+    }
+
+    [Description("Asks the user to choose from every kind of enumeration (SEP-1330).")]
+    public async Task<string> TestElicitationSep1330Enums(IUserInput userInput, CancellationToken cancellationToken)
+    {
+        var response = await userInput.RequestAsync(UserInputRequest.FromJson("Please select options from the enum fields", """
+            {"type":"object","properties":{
+              "untitledSingle":{"type":"string","description":"Select one option","enum":["option1","option2","option3"]},
+              "titledSingle":{"type":"string","description":"Select one option with titles","oneOf":[
+                {"const":"value1","title":"First Option"},{"const":"value2","title":"Second Option"},{"const":"value3","title":"Third Option"}]},
+              "legacyEnum":{"type":"string","description":"Select one option (legacy)","enum":["opt1","opt2","opt3"],"enumNames":["Option One","Option Two","Option Three"]},
+              "untitledMulti":{"type":"array","description":"Select multiple options","items":{"type":"string","enum":["option1","option2","option3"]}},
+              "titledMulti":{"type":"array","description":"Select multiple options with titles","items":{"anyOf":[
+                {"const":"value1","title":"First Choice"},{"const":"value2","title":"Second Choice"},{"const":"value3","title":"Third Choice"}]}}}}
+            """), cancellationToken);
+        return $"Elicitation completed: {Describe(response)}";
+    }
+
+    private static string Describe(UserInputResponse response) =>
+        $"action={response.Action.ToString().ToLowerInvariant()}, content={JsonSerializer.Serialize(response.Values)}";
 }

@@ -64,7 +64,7 @@ internal static class PluginFactory
         return new SnakeCaseParametersFunction(inner, properties);
     }
 
-    // Parameters the host supplies (never the caller): progress reporting.
+    // Parameters the host supplies (never the caller): progress reporting and asking the user.
     private static AIFunctionFactoryOptions.ParameterBindingOptions BindHostParameters(ParameterInfo parameter)
     {
         if (parameter.ParameterType == typeof(IProgress<FunctionProgress>))
@@ -73,6 +73,14 @@ internal static class PluginFactory
             {
                 ExcludeFromSchema = true,
                 BindParameter = static (_, args) => FunctionContext.GetProgress(args),
+            };
+        }
+        if (parameter.ParameterType == typeof(IUserInput))
+        {
+            return new()
+            {
+                ExcludeFromSchema = true,
+                BindParameter = static (_, args) => FunctionContext.GetUserInput(args),
             };
         }
         return default;

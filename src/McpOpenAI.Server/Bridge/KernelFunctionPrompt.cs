@@ -57,17 +57,28 @@ internal sealed class KernelFunctionPrompt : McpServerPrompt
             return new GetPromptResult
             {
                 Description = Source.Function.Description,
-                // MCP prompts have no system role: instructions travel as the first user message.
-                Messages = messages.Select(m => new PromptMessage
-                {
-                    Role = m.Role == ChatRole.Assistant ? Role.Assistant : Role.User,
-                    Content = new TextContentBlock { Text = m.Text },
-                }).ToList(),
+                Messages = messages.SelectMany(ToPromptMessages).ToList(),
             };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             throw new McpException(ToolErrors.Format(ToolErrors.Classify(ex)));
         }
+    }
+
+    // An MCP prompt message holds one content block: a chat message with several contents (text, an image, an
+    // embedded resource) becomes one prompt message per content, in order. MCP prompts have no system role:
+    // instructions travel as user messages.
+    private static IEnumerable<PromptMessage> ToPromptMessages(ChatMessage message)
+    {
+        var role = message.Role == ChatRole.Assistant ? Role.Assistant : Role.User;
+        var contents = message.Contents.Where(c => c is not TextContent { Text.Length: 0 }).ToList();
+        if (contents.Count == 0 || contents.All(c => c is TextContent))
+        {
+            yield return new PromptMessage { Role = role, Content = new TextContentBlock { Text = message.Text } };
+            yield break;
+        }
+        foreach (var content in contents)
+            yield return new PromptMessage { Role = role, Content = ToolResults.ToBlock(content) };
     }
 }

@@ -61,6 +61,8 @@ internal sealed class KernelFunctionTool : McpServerTool
         if (caller?.Sampling is not null)
             FunctionContext.SetCallerChatClient(arguments, request.Server.AsSamplingChatClient());
 #pragma warning restore MCP9005
+        if (McpUserInput.IsSupportedBy(caller))
+            FunctionContext.SetUserInput(arguments, new McpUserInput(request.Server));
 
         McpProgressReporter? progress = null;
         if (request.Params?.ProgressToken is { } token)

@@ -49,6 +49,7 @@ internal static class ToolResults
         TextContent text => new TextContentBlock { Text = text.Text },
         DataContent data when data.HasTopLevelMediaType("image") => ImageContentBlock.FromBytes(data.Data, data.MediaType),
         DataContent data when data.HasTopLevelMediaType("audio") => AudioContentBlock.FromBytes(data.Data, data.MediaType),
+        EmbeddedResourceContent embedded => new EmbeddedResourceBlock { Resource = ToResourceContents(embedded.Resource) },
         UriContent uri => new ResourceLinkBlock
         {
             Uri = uri.Uri.ToString(),
@@ -58,4 +59,8 @@ internal static class ToolResults
         },
         _ => new TextContentBlock { Text = JsonSerializer.Serialize(content, KernelJson.Options) },
     };
+
+    private static ResourceContents ToResourceContents(Kernel.Resources.ResourceContent resource) => resource.Bytes is { } bytes
+        ? BlobResourceContents.FromBytes(bytes, resource.Uri, resource.MimeType)
+        : new TextResourceContents { Uri = resource.Uri, MimeType = resource.MimeType, Text = resource.Text ?? string.Empty };
 }

@@ -2,13 +2,16 @@ using System.ComponentModel;
 using System.Reflection;
 using System.Runtime.Loader;
 using McpOpenAI.Kernel.Hosting;
+using McpOpenAI.Kernel.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpOpenAI.Server.Hosting;
 
 /// <summary>
-/// Loads plugin classes from extra assemblies named in configuration: every public, concrete class with a
-/// public method that carries a <see cref="DescriptionAttribute"/> becomes a plugin.
+/// Loads plugins from extra assemblies named in configuration: every public, concrete class with a public method
+/// that carries a <see cref="DescriptionAttribute"/> becomes a plugin, and every public, concrete
+/// <see cref="IPluginProvider"/> (created from the services) adds the plugin it makes — ready-made functions
+/// such as hand-written schemas or prompts with images.
 /// </summary>
 internal static class PluginAssemblyLoader
 {
@@ -19,8 +22,18 @@ internal static class PluginAssemblyLoader
             var assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.GetFullPath(path));
             foreach (var type in assembly.GetExportedTypes())
             {
-                if (type is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && IsPlugin(type))
+                if (type is not { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false })
+                    continue;
+                if (typeof(IPluginProvider).IsAssignableFrom(type))
+                {
+                    var providerType = type;
+                    services.AddSingleton(new PluginRegistration(type.Name,
+                        sp => ((IPluginProvider)ActivatorUtilities.GetServiceOrCreateInstance(sp, providerType)).CreatePlugin(sp)));
+                }
+                else if (IsPlugin(type))
+                {
                     services.AddPlugin(type);
+                }
             }
         }
     }

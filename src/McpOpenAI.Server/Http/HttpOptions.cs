@@ -32,4 +32,16 @@ public sealed class HttpOptions
 
     /// <summary>How long shutdown waits for running calls to finish.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Keep each session's stream events in memory so a client that lost a stream (a dropped connection, a proxy
+    /// timeout) can resume it with <c>Last-Event-ID</c> and receive what it missed. Stateful mode only.
+    /// </summary>
+    public bool ResumableStreams { get; set; } = true;
+
+    /// <summary>How long an event stays available for resumption after it was last written or read.</summary>
+    public TimeSpan EventRetention { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The most bytes of events kept for resumption across all sessions; when full, the least recently used go first.</summary>
+    public long EventStoreSizeLimit { get; set; } = 64L * 1024 * 1024;
 }

@@ -19,6 +19,7 @@ internal static class HttpTransport
         services.AddSingleton<TokenRegistry>();
         services.AddSingleton<BearerAuthenticator>();
         services.AddSingleton<HttpSessionStore>();
+        services.AddSingleton<ResumableStreams>();
         services.AddSingleton<HttpServerService>();
         services.AddHostedService(sp => sp.GetRequiredService<HttpServerService>());
 

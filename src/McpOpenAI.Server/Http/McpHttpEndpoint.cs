@@ -1,11 +1,15 @@
+using System.Buffers;
+using System.Net.ServerSentEvents;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using McpOpenAI.Server.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -13,8 +17,9 @@ namespace McpOpenAI.Server.Http;
 
 /// <summary>
 /// MCP's Streamable HTTP transport on one path: POST carries client messages (answered as JSON or an event
-/// stream), GET opens the server's event stream for a session, DELETE ends a session. Stateful by default;
-/// in stateless mode every POST gets its own short-lived server.
+/// stream), GET opens the server's event stream for a session — or, with <c>Last-Event-ID</c>, resumes a stream the
+/// client lost, replaying what it missed — and DELETE ends a session. Stateful by default; in stateless mode every
+/// POST gets its own short-lived server.
 /// </summary>
 internal sealed class McpHttpEndpoint(
     IOptions<McpServerOptions> serverOptions,
@@ -22,9 +27,13 @@ internal sealed class McpHttpEndpoint(
     HttpSessionStore sessions,
     BearerAuthenticator authenticator,
     RequestGuard guard,
+    ResumableStreams resumable,
     IServiceProvider services,
     ILoggerFactory loggerFactory)
 {
+    private static readonly JsonTypeInfo<JsonRpcMessage> MessageTypeInfo =
+        (JsonTypeInfo<JsonRpcMessage>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage));
+
     private readonly ILogger _logger = loggerFactory.CreateLogger<McpHttpEndpoint>();
 
     /// <summary>Cancelled when the server starts shutting down: ends GET streams so shutdown does not wait for them.</summary>
@@ -116,8 +125,13 @@ internal sealed class McpHttpEndpoint(
         }
 
         var newId = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
-#pragma warning disable MCP9006 // Stateful Streamable HTTP is what 2025-11-25 clients use; we pin that revision.
-        var transport = new StreamableHttpServerTransport(loggerFactory) { SessionId = newId, FlowExecutionContextFromRequests = true };
+#pragma warning disable MCP9006 // Stateful Streamable HTTP (and its resumability) is what 2025-11-25 clients use; we pin that revision.
+        var transport = new StreamableHttpServerTransport(loggerFactory)
+        {
+            SessionId = newId,
+            FlowExecutionContextFromRequests = true,
+            EventStreamStore = resumable.Store,
+        };
 #pragma warning restore MCP9006
         var server = McpServer.Create(transport, serverOptions.Value, loggerFactory, services);
         var session = new HttpSession(newId, transport, server, CallerContext.Current?.Name, TimeProvider.System);
@@ -204,6 +218,12 @@ internal sealed class McpHttpEndpoint(
         }
         var session = await RequireSessionAsync(context).ConfigureAwait(false);
         if (session is null) return;
+        var lastEventId = context.Request.Headers[HeaderNames.LastEventId].ToString();
+        if (lastEventId.Length > 0)
+        {
+            await ResumeAsync(context, session, lastEventId).ConfigureAwait(false);
+            return;
+        }
         if (!session.TryStartGet())
         {
             await JsonRpcErrors.WriteAsync(context, StatusCodes.Status409Conflict, "Conflict: this session already has an event stream open.").ConfigureAwait(false);
@@ -222,6 +242,54 @@ internal sealed class McpHttpEndpoint(
         {
             // The client went away, the session closed or the server is stopping: the stream just ends.
         }
+    }
+
+    // Replays the events after Last-Event-ID from the store, then keeps streaming that stream's new events until it
+    // ends (a POST stream ends with its response; the GET stream with the session).
+    private async Task ResumeAsync(HttpContext context, HttpSession session, string lastEventId)
+    {
+#pragma warning disable MCP9006 // Resumability belongs to stateful Streamable HTTP, which the 2025-11-25 clients we serve use.
+        if (resumable.Store is not { } store)
+        {
+            await JsonRpcErrors.WriteAsync(context, StatusCodes.Status400BadRequest,
+                "Bad Request: this server does not keep events, so streams cannot be resumed (Http:ResumableStreams is off).").ConfigureAwait(false);
+            return;
+        }
+        var reader = await store.GetStreamReaderAsync(lastEventId, context.RequestAborted).ConfigureAwait(false);
+#pragma warning restore MCP9006
+        if (reader is null)
+        {
+            await JsonRpcErrors.WriteAsync(context, StatusCodes.Status400BadRequest,
+                "Bad Request: the Last-Event-ID is unknown or its events have expired; start a new request.").ConfigureAwait(false);
+            return;
+        }
+        if (!string.Equals(reader.SessionId, session.Id, StringComparison.Ordinal))
+        {
+            await JsonRpcErrors.WriteAsync(context, StatusCodes.Status400BadRequest,
+                "Bad Request: the Last-Event-ID belongs to another session.").ConfigureAwait(false);
+            return;
+        }
+
+        using var stream = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, Stopping, session.Closed);
+        using var _ = session.Enter();
+        StartEventStream(context);
+        try
+        {
+            await context.Response.Body.FlushAsync(stream.Token).ConfigureAwait(false);
+            await SseFormatter.WriteAsync(reader.ReadEventsAsync(stream.Token), context.Response.Body, WriteMessage, stream.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stream.IsCancellationRequested)
+        {
+            // The client went away again, the session closed or the server is stopping: the stream just ends.
+        }
+    }
+
+    private static void WriteMessage(SseItem<JsonRpcMessage?> item, IBufferWriter<byte> buffer)
+    {
+        // A priming event carries only its id; the formatter writes the id and an empty data line.
+        if (item.Data is null) return;
+        using var writer = new Utf8JsonWriter(buffer);
+        JsonSerializer.Serialize(writer, item.Data, MessageTypeInfo);
     }
 
     private async Task DeleteAsync(HttpContext context)

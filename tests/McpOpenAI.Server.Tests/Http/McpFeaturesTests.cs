@@ -94,9 +94,14 @@ public sealed class McpFeaturesTests
             return ValueTask.CompletedTask;
         }, cancellationToken: Ct);
 
-        server.Services.GetRequiredService<ConformanceResources>().Touch();
-
-        await Eventually.WaitAsync(() => !updated.IsEmpty, Ct);
+        // The update travels on the session's GET stream, which the client opens in the background after connecting;
+        // a change made before that stream is open is not delivered (MCP keeps no backlog for it), so change it until one arrives.
+        var resources = server.Services.GetRequiredService<ConformanceResources>();
+        await Eventually.WaitAsync(() =>
+        {
+            if (updated.IsEmpty) resources.Touch();
+            return !updated.IsEmpty;
+        }, Ct);
         Assert.Equal("test://watched-resource", updated.First());
         Assert.True(client.ServerCapabilities.Resources?.Subscribe);
     }

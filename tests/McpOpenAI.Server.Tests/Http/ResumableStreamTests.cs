@@ -1,0 +1,119 @@
+using System.Text.Json;
+using McpOpenAI.Kernel.Hosting;
+
+namespace McpOpenAI.Server.Tests.Http;
+
+public sealed class ResumableStreamTests
+{
+    private const string CallGated =
+        """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"gated_steps","arguments":{},"_meta":{"progressToken":"p"}}}""";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static Task<HttpTestServer> StartAsync(params string[] config) =>
+        HttpTestServer.StartAsync(config, s => s.AddPlugin<GatedPlugin>("Gated"), Ct);
+
+    private static HttpRequestMessage Resume(Uri endpoint, string sessionId, string lastEventId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, endpoint);
+        request.Headers.Add("Accept", "text/event-stream");
+        request.Headers.Add("Mcp-Session-Id", sessionId);
+        request.Headers.Add("Last-Event-ID", lastEventId);
+        return request;
+    }
+
+    private static bool IsProgress(string data, int step) =>
+        data.Length > 0 && JsonDocument.Parse(data).RootElement is var m
+        && m.TryGetProperty("method", out var method) && method.GetString() == "notifications/progress"
+        && m.GetProperty("params").GetProperty("progress").GetInt32() == step;
+
+    private static bool IsResult(string data) =>
+        data.Length > 0 && JsonDocument.Parse(data).RootElement is var m && m.TryGetProperty("id", out var id) && id.GetInt32() == 7 && m.TryGetProperty("result", out _);
+
+    [Fact]
+    public async Task Get_WithLastEventIdAfterDisconnectMidCall_ReplaysTheMissedEventsAndTheResult()
+    {
+        GatedPlugin.Reset();
+        await using var server = await StartAsync();
+        var sessionId = await RawMcp.StartSessionAsync(server.Http, server.Endpoint, Ct);
+
+        // The call's stream: read up to step 1, remember its event id, then drop the connection while the call waits.
+        string lastSeen;
+        using (var response = await server.Http.SendAsync(RawMcp.Post(server.Endpoint, CallGated, sessionId: sessionId), HttpCompletionOption.ResponseHeadersRead, Ct))
+        {
+            response.EnsureSuccessStatusCode();
+            using var events = new SseReader(await response.Content.ReadAsStreamAsync(Ct));
+            while (true)
+            {
+                var next = await events.ReadAsync(Ct) ?? throw new InvalidOperationException("The stream ended before step 1.");
+                if (IsProgress(next.Data, 1))
+                {
+                    lastSeen = next.Id ?? throw new InvalidOperationException("Step 1 came without an event id.");
+                    break;
+                }
+            }
+        }
+        GatedPlugin.Gate.SetResult();
+
+        using var resumed = await server.Http.SendAsync(Resume(server.Endpoint, sessionId, lastSeen), HttpCompletionOption.ResponseHeadersRead, Ct);
+        resumed.EnsureSuccessStatusCode();
+        Assert.Equal("text/event-stream", resumed.Content.Headers.ContentType?.MediaType);
+        using var replay = new SseReader(await resumed.Content.ReadAsStreamAsync(Ct));
+        var missed = (await replay.ReadToEndAsync(Ct)).Where(e => e.Data.Length > 0).ToList();
+
+        Assert.Collection(missed,
+            e => Assert.True(IsProgress(e.Data, 2), e.Data),
+            e => Assert.True(IsResult(e.Data), e.Data));
+        Assert.Contains("through the gate", missed[1].Data);
+        Assert.All(missed, e => Assert.NotNull(e.Id));
+    }
+
+    [Fact]
+    public async Task Get_WithUnknownLastEventId_Returns400()
+    {
+        await using var server = await StartAsync();
+        var sessionId = await RawMcp.StartSessionAsync(server.Http, server.Endpoint, Ct);
+
+        using var response = await server.Http.SendAsync(Resume(server.Endpoint, sessionId, "no-such-event"), Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("unknown or its events have expired", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Get_WithLastEventIdFromAnotherSession_Returns400()
+    {
+        GatedPlugin.Reset();
+        GatedPlugin.Gate.SetResult();
+        await using var server = await StartAsync();
+        var first = await RawMcp.StartSessionAsync(server.Http, server.Endpoint, Ct);
+        var second = await RawMcp.StartSessionAsync(server.Http, server.Endpoint, Ct);
+        using var call = await server.Http.SendAsync(RawMcp.Post(server.Endpoint, CallGated, sessionId: first), Ct);
+        using var events = new SseReader(await call.Content.ReadAsStreamAsync(Ct));
+        var firstId = (await events.ReadToEndAsync(Ct)).First(e => e.Id is not null).Id!;
+
+        using var response = await server.Http.SendAsync(Resume(server.Endpoint, second, firstId), Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("belongs to another session", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Post_WhenResumableStreamsOff_SendsNoEventIdsAndGetWithLastEventIdReturns400()
+    {
+        GatedPlugin.Reset();
+        GatedPlugin.Gate.SetResult();
+        await using var server = await StartAsync("--Http:ResumableStreams=false");
+        var sessionId = await RawMcp.StartSessionAsync(server.Http, server.Endpoint, Ct);
+        using var call = await server.Http.SendAsync(RawMcp.Post(server.Endpoint, CallGated, sessionId: sessionId), Ct);
+        using var events = new SseReader(await call.Content.ReadAsStreamAsync(Ct));
+        var all = await events.ReadToEndAsync(Ct);
+
+        using var response = await server.Http.SendAsync(Resume(server.Endpoint, sessionId, "anything"), Ct);
+
+        Assert.Contains(all, e => IsResult(e.Data));
+        Assert.All(all, e => Assert.Null(e.Id));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("streams cannot be resumed", await response.Content.ReadAsStringAsync(Ct));
+    }
+}
