@@ -30,7 +30,6 @@ public sealed class AgentPluginSource : IPromptFileSource, IDisposable
     private AIPlugin? _owned;
     private string _fingerprint = string.Empty;
     private volatile AgentLoadResult _state = new([], []);
-    private bool _disposed;
 
     /// <summary>Creates the source; nothing is read until <see cref="Reload"/> or <see cref="StartWatching"/>.</summary>
     /// <param name="kernel">The kernel the agents join, and whose functions they call.</param>
@@ -75,7 +74,7 @@ public sealed class AgentPluginSource : IPromptFileSource, IDisposable
         AgentLoadResult state;
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            _scheduler.ThrowIfDisposed(this);
             var others = Others();
             var errors = new List<PromptFileError>();
             var loaded = Load(others, errors);
@@ -118,23 +117,12 @@ public sealed class AgentPluginSource : IPromptFileSource, IDisposable
     /// <summary>Loads the folder and keeps watching it.</summary>
     public void StartWatching()
     {
-        lock (_gate)
-            ObjectDisposedException.ThrowIf(_disposed, this);
-        _scheduler.Start();
+        _scheduler.Start(this);
         Reload();
     }
 
     /// <summary>Stops watching; the loaded agents stay in the kernel.</summary>
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            if (_disposed)
-                return;
-            _disposed = true;
-        }
-        _scheduler.Dispose();
-    }
+    public void Dispose() => _scheduler.Dispose();
 
     private List<(AgentFunction Function, ParsedAgentFile File)> Load(IReadOnlyList<AIPlugin> others, List<PromptFileError> errors)
     {

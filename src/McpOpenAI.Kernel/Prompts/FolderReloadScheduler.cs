@@ -41,13 +41,21 @@ internal sealed class FolderReloadScheduler : IDisposable
     public TimeSpan DebounceDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Starts watching the folder (and for it, when it does not exist yet).</summary>
-    public void Start()
+    /// <param name="owner">The source, named in the exception when this is already disposed.</param>
+    public void Start(object owner)
     {
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ObjectDisposedException.ThrowIf(_disposed, owner);
             _watcher ??= new PromptDirectoryWatcher(_folder, Schedule);
         }
+    }
+
+    /// <summary>Throws <see cref="ObjectDisposedException"/> for <paramref name="owner"/> once this is disposed.</summary>
+    public void ThrowIfDisposed(object owner)
+    {
+        lock (_gate)
+            ObjectDisposedException.ThrowIf(_disposed, owner);
     }
 
     /// <summary>Records what a reload checked the files against, and re-arms the watcher for new subfolders.</summary>
@@ -73,7 +81,7 @@ internal sealed class FolderReloadScheduler : IDisposable
         }
     }
 
-    /// <summary>Stops watching and reloading.</summary>
+    /// <summary>Stops watching and reloading; idempotent.</summary>
     public void Dispose()
     {
         lock (_gate)

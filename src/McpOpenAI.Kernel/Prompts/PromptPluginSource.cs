@@ -22,7 +22,6 @@ public sealed class PromptPluginSource : IPromptFileSource, IDisposable
     private readonly FolderReloadScheduler _scheduler;
     private Dictionary<string, (AIPlugin Plugin, string Fingerprint)> _owned = new(StringComparer.OrdinalIgnoreCase);
     private volatile PromptReloadedEventArgs _state = new([], []);
-    private bool _disposed;
 
     /// <summary>Creates the source; nothing is read until <see cref="Reload"/> or <see cref="StartWatching"/>.</summary>
     /// <param name="kernel">The kernel whose plugins the prompts join.</param>
@@ -58,7 +57,7 @@ public sealed class PromptPluginSource : IPromptFileSource, IDisposable
         PromptReloadedEventArgs state;
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            _scheduler.ThrowIfDisposed(this);
             var native = NativePlugins();
             var result = _loader.Load(RootPath, native);
             var next = new Dictionary<string, (AIPlugin Plugin, string Fingerprint)>(StringComparer.OrdinalIgnoreCase);
@@ -83,23 +82,12 @@ public sealed class PromptPluginSource : IPromptFileSource, IDisposable
     /// <summary>Loads the folder and keeps watching it (and for it, when it does not exist yet).</summary>
     public void StartWatching()
     {
-        lock (_gate)
-            ObjectDisposedException.ThrowIf(_disposed, this);
-        _scheduler.Start();
+        _scheduler.Start(this);
         Reload();
     }
 
     /// <summary>Stops watching; the loaded plugins stay in the kernel.</summary>
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            if (_disposed)
-                return;
-            _disposed = true;
-        }
-        _scheduler.Dispose();
-    }
+    public void Dispose() => _scheduler.Dispose();
 
     private static ImmutableDictionary<string, AIPlugin> Apply(ImmutableDictionary<string, AIPlugin> plugins,
         Dictionary<string, (AIPlugin Plugin, string Fingerprint)> previous, Dictionary<string, (AIPlugin Plugin, string Fingerprint)> next)
