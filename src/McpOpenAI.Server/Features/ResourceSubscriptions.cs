@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using McpOpenAI.Kernel.Resources;
-using McpOpenAI.Server.Http;
+using McpOpenAI.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
@@ -68,8 +68,5 @@ internal sealed class ResourceSubscriptions
         }
     }
 
-    private McpServer? Find(string sessionId) =>
-        _services.GetService<HttpSessionStore>() is { } sessions
-            ? sessions.TryGet(sessionId, out var session) ? session.Server : null
-            : _services.GetService<McpServer>();
+    private McpServer? Find(string sessionId) => _services.GetRequiredService<ConnectedServers>().Find(sessionId);
 }

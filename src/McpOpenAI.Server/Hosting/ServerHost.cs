@@ -133,6 +133,7 @@ internal static class ServerHost
     private static void AddMcp(IServiceCollection services, Action<IMcpServerBuilder> transport)
     {
         services.AddSingleton<McpBridge>();
+        services.AddSingleton<ConnectedServers>();
         var mcp = services.AddMcpServer(o =>
             {
                 // 2025-11-25 is what today's clients speak. Under 2026-07-28 the SDK sends list_changed only over

@@ -1,3 +1,4 @@
+using ModelContextProtocol.Server;
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,9 @@ internal sealed class HttpSessionStore(IOptions<HttpOptions> options, ILogger<Ht
     private readonly HttpOptions _options = options.Value;
 
     public int Count => _sessions.Count;
+
+    /// <summary>The MCP servers of the open sessions.</summary>
+    public IEnumerable<McpServer> Servers => _sessions.Values.Select(s => s.Server);
 
     public bool TryGet(string id, [NotNullWhen(true)] out HttpSession? session) => _sessions.TryGetValue(id, out session);
 

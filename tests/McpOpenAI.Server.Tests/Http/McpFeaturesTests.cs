@@ -107,6 +107,32 @@ public sealed class McpFeaturesTests
     }
 
     [Fact]
+    public async Task ResourceProviderChanges_EveryHttpSessionIsToldTheListChanged()
+    {
+        await using var server = await StartAsync();
+        var told = new int[2];
+        var clients = new[] { await server.ConnectAsync(cancellationToken: Ct), await server.ConnectAsync(cancellationToken: Ct) };
+        for (var i = 0; i < clients.Length; i++)
+        {
+            var index = i;
+            clients[i].RegisterNotificationHandler(NotificationMethods.ResourceListChangedNotification, (_, _) =>
+            {
+                Interlocked.Increment(ref told[index]);
+                return ValueTask.CompletedTask;
+            });
+        }
+
+        // As above: a change made before a session's GET stream is open is not delivered, so change until both hear.
+        var resources = server.Services.GetRequiredService<ConformanceResources>();
+        await Eventually.WaitAsync(() =>
+        {
+            resources.Touch();
+            return Volatile.Read(ref told[0]) > 0 && Volatile.Read(ref told[1]) > 0;
+        }, Ct);
+        Assert.True(clients[0].ServerCapabilities.Resources?.ListChanged);
+    }
+
+    [Fact]
     public async Task ReadResource_FromPluginAssemblyProvider_ReturnsText()
     {
         await using var server = await StartAsync();

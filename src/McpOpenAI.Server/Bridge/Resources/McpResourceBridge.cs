@@ -1,4 +1,5 @@
 using McpOpenAI.Kernel.Resources;
+using McpOpenAI.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
@@ -74,8 +75,8 @@ internal sealed class McpResourceBridge
 
     private void OnChanged(object? sender, EventArgs e)
     {
-        if (_services.GetService<McpServer>() is not { } server) return;
-        _ = NotifyAsync(server);
+        foreach (var server in _services.GetRequiredService<ConnectedServers>().All)
+            _ = NotifyAsync(server);
     }
 
     private async Task NotifyAsync(McpServer server)
