@@ -99,6 +99,7 @@ internal sealed class KernelFunctionTool : McpServerTool
     }
 
     // MCP structured content needs an object schema; functions returning text or rich content declare none.
+    // The schema follows the serializer's rule (a property that may be null is optional), so every result validates.
     private static JsonElement? OutputSchemaOf(AIFunction function)
     {
         var returnType = function.UnderlyingMethod?.ReturnType;
@@ -108,7 +109,7 @@ internal sealed class KernelFunctionTool : McpServerTool
             return null;
         return function.ReturnJsonSchema is { ValueKind: JsonValueKind.Object } schema
             && schema.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "object"
-            ? schema
+            ? KernelJson.ResultSchema(schema)
             : null;
     }
 }

@@ -1,5 +1,6 @@
 using McpOpenAI.Server.Hosting;
 using McpOpenAI.Server.Http;
+using McpOpenAI.TestKit.Mcp;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ModelContextProtocol.Client;
@@ -47,12 +48,12 @@ internal sealed class HttpTestServer : IAsyncDisposable
     /// <summary>An MCP client over Streamable HTTP, with the bearer token when given.</summary>
     public async Task<McpClient> ConnectAsync(string? token = null, McpClientOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var transport = new HttpClientTransport(new HttpClientTransportOptions
+        var transport = new SchemaCheckingTransport(new HttpClientTransport(new HttpClientTransportOptions
         {
             Endpoint = Endpoint,
             TransportMode = HttpTransportMode.StreamableHttp,
             AdditionalHeaders = token is null ? null : new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" },
-        });
+        }));
         var client = await McpClient.CreateAsync(transport, options, cancellationToken: cancellationToken);
         _clients.Add(client);
         return client;

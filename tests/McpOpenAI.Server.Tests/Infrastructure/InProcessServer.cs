@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using McpOpenAI.Kernel;
 using McpOpenAI.Server.Hosting;
+using McpOpenAI.TestKit.Mcp;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ModelContextProtocol.Client;
@@ -41,7 +42,7 @@ internal sealed class InProcessServer : IAsyncDisposable
         server._host = builder.Build();
         await server._host.StartAsync(cancellationToken);
         server.Client = await McpClient.CreateAsync(
-            new StreamClientTransport(server._toServer.Writer.AsStream(), server._toClient.Reader.AsStream()),
+            new SchemaCheckingTransport(new StreamClientTransport(server._toServer.Writer.AsStream(), server._toClient.Reader.AsStream())),
             clientOptions, cancellationToken: cancellationToken);
         return server;
     }

@@ -48,7 +48,8 @@ public sealed class StdioServerSession : IAsyncDisposable
         foreach (var (key, value) in environment)
             env[key] = value;
 
-        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        // Results are checked against their output schemas as the TypeScript SDK client checks them.
+        var transport = new SchemaCheckingTransport(new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "mcp-openai",
             Command = "dotnet",
@@ -56,7 +57,7 @@ public sealed class StdioServerSession : IAsyncDisposable
             EnvironmentVariables = env,
             StandardErrorLines = stderr.Enqueue,
             ShutdownTimeout = TimeSpan.FromSeconds(5),
-        });
+        }));
         var client = await McpClient.CreateAsync(transport, options, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new StdioServerSession(client, stderr);
     }
