@@ -1,79 +1,213 @@
+using System.Collections.Immutable;
+using System.Text.Json;
 using McpOpenAI.Kernel;
 using McpOpenAI.Kernel.Plugins;
+using McpOpenAI.Server.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace McpOpenAI.Server.Bridge;
 
 /// <summary>
-/// Keeps the MCP tool and prompt lists equal to the kernel's functions. It knows no particular plugin:
-/// a change to the kernel's plugins (a new prompt file, a removed one) changes the lists, and the MCP
-/// server tells clients through <c>list_changed</c> notifications.
+/// Serves the kernel's functions as MCP tools and its prompt functions as MCP prompts. It knows no particular plugin:
+/// a change to the kernel's plugins (a new prompt file, a removed one) changes the lists. The lists are served once
+/// the kernel has loaded (<see cref="KernelStartup"/>) and always reflect its plugins at that moment; the initial load
+/// announces nothing, and later changes are announced with one <c>list_changed</c> per burst, only when a list really changed.
 /// </summary>
 internal sealed class McpBridge : IDisposable
 {
-    private readonly PluginKernel _kernel;
+    /// <summary>How long the plugins must stay unchanged before a burst of changes is announced.</summary>
+    public static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(50);
+
+    private static readonly JsonSerializerOptions ProtocolJson = McpJsonUtilities.DefaultOptions;
+    private readonly KernelStartup _startup;
+    private readonly IServiceProvider _services;
     private readonly ILogger<McpBridge> _logger;
     private readonly Lock _gate = new();
+    private readonly Timer _debounce;
+    private readonly TaskCompletionSource _served = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private PluginKernel? _kernel;
+    private Snapshot _current = Snapshot.Empty;
+    private int _dirty;
+    private string _announcedTools = "";
+    private string _announcedPrompts = "";
 
-    public McpBridge(PluginKernel kernel, ILogger<McpBridge> logger)
+    public McpBridge(KernelStartup startup, IServiceProvider services, ILogger<McpBridge> logger)
     {
-        _kernel = kernel;
+        _startup = startup;
+        _services = services;
         _logger = logger;
-        Sync();
-        _kernel.Plugins.Changed += OnPluginsChanged;
+        _debounce = new Timer(_ => Announce());
+        _ = AttachWhenReadyAsync();
     }
 
-    /// <summary>The tools the MCP server offers.</summary>
-    public McpServerPrimitiveCollection<McpServerTool> Tools { get; } = new();
+    /// <summary>Installs the tool and prompt handlers and their capabilities on the server options.</summary>
+    public void Attach(McpServerOptions options)
+    {
+        options.Capabilities ??= new ServerCapabilities();
+        options.Capabilities.Tools = new ToolsCapability { ListChanged = true };
+        options.Capabilities.Prompts = new PromptsCapability { ListChanged = true };
+        options.Handlers.ListToolsHandler = ListToolsAsync;
+        options.Handlers.CallToolHandler = CallToolAsync;
+        options.Handlers.ListPromptsHandler = ListPromptsAsync;
+        options.Handlers.GetPromptHandler = GetPromptAsync;
+    }
 
-    /// <summary>The prompts the MCP server offers.</summary>
-    public McpServerPrimitiveCollection<McpServerPrompt> Prompts { get; } = new();
+    /// <summary>The tool offered under a name, if any (after the kernel loaded).</summary>
+    public bool TryGetTool(string name, out KernelFunctionTool tool) => _current.Tools.TryGetValue(name, out tool!);
 
-    public void Dispose() => _kernel.Plugins.Changed -= OnPluginsChanged;
+    /// <summary>The prompt offered under a name, if any (after the kernel loaded).</summary>
+    public bool TryGetPrompt(string name, out KernelFunctionPrompt prompt) => _current.Prompts.TryGetValue(name, out prompt!);
 
-    private void OnPluginsChanged(object? sender, EventArgs e) => Sync();
+    public void Dispose()
+    {
+        _debounce.Dispose();
+        if (_kernel is not null)
+            _kernel.Plugins.Changed -= OnPluginsChanged;
+    }
 
-    private void Sync()
+    private async Task AttachWhenReadyAsync()
+    {
+        try
+        {
+            await _startup.Ready.ConfigureAwait(false);
+            _kernel = _services.GetRequiredService<PluginKernel>();
+            _kernel.Plugins.Changed += OnPluginsChanged;
+            var first = Sync();
+            (_announcedTools, _announcedPrompts) = (first.ToolsFingerprint, first.PromptsFingerprint);
+            _served.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            // KernelStartup logged it; every list and call reports it.
+            _served.TrySetException(ex);
+        }
+    }
+
+    private void OnPluginsChanged(object? sender, EventArgs e)
+    {
+        Volatile.Write(ref _dirty, 1);
+        _debounce.Change(Quiet, Timeout.InfiniteTimeSpan);
+    }
+
+    private async ValueTask<Snapshot> ReadyAsync()
+    {
+        try
+        {
+            await _served.Task.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            throw new McpException($"The server could not load its plugins: {ex.Message}. The server log (stderr) has the details.");
+        }
+        return Volatile.Read(ref _dirty) == 1 ? Sync() : _current;
+    }
+
+    private async ValueTask<ListToolsResult> ListToolsAsync(RequestContext<ListToolsRequestParams> request, CancellationToken cancellationToken) =>
+        new() { Tools = [.. (await ReadyAsync().ConfigureAwait(false)).ToolList] };
+
+    private async ValueTask<ListPromptsResult> ListPromptsAsync(RequestContext<ListPromptsRequestParams> request, CancellationToken cancellationToken) =>
+        new() { Prompts = [.. (await ReadyAsync().ConfigureAwait(false)).PromptList] };
+
+    private async ValueTask<CallToolResult> CallToolAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken)
+    {
+        var snapshot = await ReadyAsync().ConfigureAwait(false);
+        var name = request.Params?.Name ?? "";
+        if (!snapshot.Tools.TryGetValue(name, out var tool))
+            throw new McpProtocolException($"Unknown tool: '{name}'. List the tools with tools/list.", McpErrorCode.InvalidParams);
+        return await tool.InvokeAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<GetPromptResult> GetPromptAsync(RequestContext<GetPromptRequestParams> request, CancellationToken cancellationToken)
+    {
+        var snapshot = await ReadyAsync().ConfigureAwait(false);
+        var name = request.Params?.Name ?? "";
+        if (!snapshot.Prompts.TryGetValue(name, out var prompt))
+            throw new McpProtocolException($"Unknown prompt: '{name}'. List the prompts with prompts/list.", McpErrorCode.InvalidParams);
+        return await prompt.GetAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Snapshot Sync()
     {
         lock (_gate)
         {
-            var named = ToolNaming.Assign(_kernel.Plugins.Snapshot);
-            SyncTools(named);
-            SyncPrompts(named);
+            Volatile.Write(ref _dirty, 0);
+            _current = Build(ToolNaming.Assign(_kernel!.Plugins.Snapshot), _current);
+            _logger.LogDebug("Offering {Tools} tools and {Prompts} prompts", _current.Tools.Count, _current.Prompts.Count);
+            return _current;
         }
     }
 
-    private void SyncTools(IReadOnlyList<NamedTool> named)
+    // After a quiet period: bring the lists up to date and tell the clients about the lists that differ from what they were last told.
+    private void Announce()
     {
-        var wanted = named.ToDictionary(t => t.ToolName, StringComparer.Ordinal);
-        using var deferral = Tools.DeferChangedEvents();
-        foreach (var existing in Tools.ToArray())
+        string[] methods;
+        lock (_gate)
         {
-            if (existing is not KernelFunctionTool tool || !wanted.TryGetValue(tool.ProtocolTool.Name, out var now) || !ReferenceEquals(now.Function, tool.Source.Function))
-                Tools.Remove(existing);
+            var now = Volatile.Read(ref _dirty) == 1 ? Sync() : _current;
+            methods = [
+                .. now.ToolsFingerprint != _announcedTools ? [NotificationMethods.ToolListChangedNotification] : Array.Empty<string>(),
+                .. now.PromptsFingerprint != _announcedPrompts ? [NotificationMethods.PromptListChangedNotification] : Array.Empty<string>(),
+            ];
+            (_announcedTools, _announcedPrompts) = (now.ToolsFingerprint, now.PromptsFingerprint);
         }
-        foreach (var tool in named)
+        foreach (var method in methods)
         {
-            if (!Tools.TryGetPrimitive(tool.ToolName, out _))
-                Tools.Add(new KernelFunctionTool(_kernel, tool, _logger));
+            foreach (var server in _services.GetRequiredService<ConnectedServers>().All)
+                _ = NotifyAsync(server, method);
         }
-        _logger.LogDebug("Offering {Count} tools", Tools.Count);
     }
 
-    private void SyncPrompts(IReadOnlyList<NamedTool> named)
+    // Tools whose function did not change are kept as they are, so a call in flight and the next one see the same object.
+    private Snapshot Build(IReadOnlyList<NamedTool> named, Snapshot previous)
     {
-        var wanted = named.Where(t => KernelFunctionPrompt.CanServe(t.Function)).ToDictionary(t => t.ToolName, StringComparer.Ordinal);
-        using var deferral = Prompts.DeferChangedEvents();
-        foreach (var existing in Prompts.ToArray())
+        var tools = ImmutableDictionary.CreateBuilder<string, KernelFunctionTool>(StringComparer.Ordinal);
+        var prompts = ImmutableDictionary.CreateBuilder<string, KernelFunctionPrompt>(StringComparer.Ordinal);
+        var toolList = new List<Tool>();
+        var promptList = new List<Prompt>();
+        foreach (var entry in named)
         {
-            if (existing is not KernelFunctionPrompt prompt || !wanted.TryGetValue(prompt.ProtocolPrompt.Name, out var now) || !ReferenceEquals(now.Function, prompt.Source.Function))
-                Prompts.Remove(existing);
+            var tool = previous.Tools.TryGetValue(entry.ToolName, out var old) && ReferenceEquals(old.Source.Function, entry.Function)
+                ? old
+                : new KernelFunctionTool(_kernel!, entry, _logger);
+            tools[entry.ToolName] = tool;
+            toolList.Add(tool.ProtocolTool);
+            if (!KernelFunctionPrompt.CanServe(entry.Function))
+                continue;
+            var prompt = previous.Prompts.TryGetValue(entry.ToolName, out var oldPrompt) && ReferenceEquals(oldPrompt.Source.Function, entry.Function)
+                ? oldPrompt
+                : new KernelFunctionPrompt(_kernel!, entry);
+            prompts[entry.ToolName] = prompt;
+            promptList.Add(prompt.ProtocolPrompt);
         }
-        foreach (var tool in wanted.Values)
+        return new Snapshot(tools.ToImmutable(), toolList, prompts.ToImmutable(), promptList,
+            JsonSerializer.Serialize(toolList, ProtocolJson), JsonSerializer.Serialize(promptList, ProtocolJson));
+    }
+
+    private async Task NotifyAsync(McpServer server, string method)
+    {
+        try
         {
-            if (!Prompts.TryGetPrimitive(tool.ToolName, out _))
-                Prompts.Add(new KernelFunctionPrompt(_kernel, tool));
+            await server.SendNotificationAsync(method).ConfigureAwait(false);
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogDebug(ex, "Could not send {Method}", method);
+        }
+    }
+
+    private sealed record Snapshot(
+        ImmutableDictionary<string, KernelFunctionTool> Tools,
+        IReadOnlyList<Tool> ToolList,
+        ImmutableDictionary<string, KernelFunctionPrompt> Prompts,
+        IReadOnlyList<Prompt> PromptList,
+        string ToolsFingerprint,
+        string PromptsFingerprint)
+    {
+        public static readonly Snapshot Empty = new(ImmutableDictionary<string, KernelFunctionTool>.Empty, [],
+            ImmutableDictionary<string, KernelFunctionPrompt>.Empty, [], "", "");
     }
 }

@@ -57,6 +57,7 @@ internal static class CommandRunner
             }
 
             await host.StartAsync().ConfigureAwait(false);
+            await host.Services.GetRequiredService<KernelStartup>().Ready.ConfigureAwait(false);
             var kernel = host.Services.GetRequiredService<PluginKernel>();
             using var cancel = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) =>
@@ -90,8 +91,8 @@ internal static class CommandRunner
     }
 
     private static IReadOnlyList<string> PromptErrors(IServiceProvider services) =>
-        services.GetRequiredService<PromptsHostedService>().Source.Errors
-            .Concat(services.GetRequiredService<AgentsHostedService>().Source.Errors)
+        services.GetRequiredService<PromptFilesLoader>().Source.Errors
+            .Concat(services.GetRequiredService<AgentFilesLoader>().Source.Errors)
             .Select(e => $"{e.File}{(e.Line is { } line ? $":{line}" : "")}{(e.Column is { } column ? $":{column}" : "")}: {(e.IsWarning ? "warning: " : "")}{e.Message}")
             .ToArray();
 }

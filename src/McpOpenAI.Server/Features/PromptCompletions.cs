@@ -1,5 +1,6 @@
 using System.Text.Json;
 using McpOpenAI.Server.Bridge;
+using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -17,8 +18,8 @@ internal static class PromptCompletions
     {
         var values = new List<string>();
         if (request.Params is { Ref: PromptReference prompt, Argument: { } argument }
-            && request.Server.ServerOptions.PromptCollection is { } prompts
-            && prompts.TryGetPrimitive(prompt.Name, out var primitive) && primitive is KernelFunctionPrompt served)
+            && request.Services?.GetService<McpBridge>() is { } bridge
+            && bridge.TryGetPrompt(prompt.Name, out var served))
         {
             values.AddRange(Candidates(served.Source.Function.JsonSchema, argument.Name)
                 .Where(v => v.StartsWith(argument.Value ?? "", StringComparison.OrdinalIgnoreCase))

@@ -114,14 +114,13 @@ internal static class ServerHost
         services.AddResearchPlugin(configuration);
         services.AddSupportPlugin(configuration);
 
-        // Registered before the MCP server so the prompt files are loaded when it starts listing tools.
-        services.AddSingleton(new PromptsHostedService.Mode(watchPrompts));
-        services.AddSingleton<PromptsHostedService>();
-        services.AddHostedService(sp => sp.GetRequiredService<PromptsHostedService>());
-
-        // Agents after the prompts: their instructions and tools may name prompt functions.
-        services.AddSingleton<AgentsHostedService>();
-        services.AddHostedService(sp => sp.GetRequiredService<AgentsHostedService>());
+        // Loads plugins, prompt files and then agent files in the background; registered before the MCP server so
+        // loading starts first, while the server answers initialize at once.
+        services.AddSingleton(new PromptFilesLoader.Mode(watchPrompts));
+        services.AddSingleton<PromptFilesLoader>();
+        services.AddSingleton<AgentFilesLoader>();
+        services.AddSingleton<KernelStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<KernelStartup>());
 
         var extra = configuration.GetSection(ServerOptions.SectionName).Get<ServerOptions>()?.PluginAssemblies ?? [];
         services.AddPluginAssemblies(extra.Where(File.Exists));
@@ -134,6 +133,7 @@ internal static class ServerHost
     {
         services.AddSingleton<McpBridge>();
         services.AddSingleton<ConnectedServers>();
+        services.AddSingleton<Features.LifecycleGate>();
         var mcp = services.AddMcpServer(o =>
             {
                 // 2025-11-25 is what today's clients speak. Under 2026-07-28 the SDK sends list_changed only over
@@ -147,9 +147,8 @@ internal static class ServerHost
         transport(mcp);
         services.AddSingleton<IConfigureOptions<McpServerOptions>>(sp => new ConfigureOptions<McpServerOptions>(o =>
         {
-            var bridge = sp.GetRequiredService<McpBridge>();
-            o.ToolCollection = bridge.Tools;
-            o.PromptCollection = bridge.Prompts;
+            sp.GetRequiredService<Features.LifecycleGate>().Attach(o);
+            sp.GetRequiredService<McpBridge>().Attach(o);
             Bridge.Resources.McpResourceBridge.Attach(o, sp);
         }));
         Features.McpFeatures.AddMcpFeatures(services);

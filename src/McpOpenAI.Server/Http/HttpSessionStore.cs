@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace McpOpenAI.Server.Http;
 
 /// <summary>The open sessions, with a cap and idle eviction.</summary>
-internal sealed class HttpSessionStore(IOptions<HttpOptions> options, ILogger<HttpSessionStore> logger) : IAsyncDisposable
+internal sealed class HttpSessionStore(IOptions<HttpOptions> options, Features.LifecycleGate lifecycle, ILogger<HttpSessionStore> logger) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, HttpSession> _sessions = new(StringComparer.Ordinal);
     private readonly HttpOptions _options = options.Value;
@@ -38,6 +38,7 @@ internal sealed class HttpSessionStore(IOptions<HttpOptions> options, ILogger<Ht
     {
         if (!_sessions.TryRemove(id, out var session))
             return false;
+        lifecycle.Forget(id);
         await session.DisposeAsync().ConfigureAwait(false);
         return true;
     }

@@ -1,4 +1,5 @@
 using McpOpenAI.Server.Bridge;
+using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -13,9 +14,9 @@ internal static class ToolListFilter
             var result = await next(request, cancellationToken).ConfigureAwait(false);
             if (CallerContext.Current is not { AllowsEverything: false } token)
                 return result;
-            var tools = request.Server.ServerOptions.ToolCollection;
+            var bridge = request.Services?.GetService<McpBridge>();
             result.Tools = result.Tools.Where(t =>
-                tools is not null && tools.TryGetPrimitive(t.Name, out var primitive) && primitive is KernelFunctionTool tool
+                bridge is not null && bridge.TryGetTool(t.Name, out var tool)
                     ? token.Allows(tool.Source.Plugin.Name, tool.Source.Function.Name, tool.ProtocolTool.Name)
                     : token.Allows("", t.Name, t.Name)).ToList();
             return result;

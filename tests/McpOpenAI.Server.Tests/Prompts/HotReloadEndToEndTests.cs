@@ -27,7 +27,8 @@ public sealed class HotReloadEndToEndTests
             return ValueTask.CompletedTask;
         });
 
-        // Add.
+        // Add, once the server has loaded (the initial load itself announces nothing).
+        await WaitForTools(server.Client, names => names.Contains("greet"), ct);
         folder.Write("prompts/Greeter/shout.yaml", PromptFiles.Shout);
         await WaitForTools(server.Client, names => names.Contains("shout"), ct);
         // The list can show the tool before the client's thread pool has run the notification handlers.

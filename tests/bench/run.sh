@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Benchmarks that print figures (never timed tests). Builds the server (Release) and the bench tool, then:
+#   tests/bench/run.sh startup [runs] [extra LABEL=COMMAND targets...]
+#     time to the initialize answer and to the first tools/list answer, with every plugin, prompt and agent loaded,
+#     for the built server (dotnet mcp-openai.dll) and any other stdio server named, interleaved.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+artifacts="${BENCH_ARTIFACTS:-/tmp/mcp-openai-bench}"
+what="${1:-startup}"; shift || true
+dotnet build "$root/src/McpOpenAI.Server" -c Release --artifacts-path "$artifacts" -v q -nologo >/dev/null
+dotnet build "$root/tests/bench/McpOpenAI.Bench" -c Release --artifacts-path "$artifacts" -v q -nologo >/dev/null
+bench="$artifacts/bin/McpOpenAI.Bench/release/McpOpenAI.Bench.dll"
+server="$artifacts/bin/McpOpenAI.Server/release/mcp-openai.dll"
+home="$(mktemp -d)"; trap 'rm -rf "$home"' EXIT
+case "$what" in
+  startup)
+    runs="${1:-10}"; shift || true
+    dotnet "$bench" startup --runs "$runs" --rss --env "HOME=$home" --env "XDG_CONFIG_HOME=$home/config" --env "XDG_DATA_HOME=$home/data" \
+      --env "OPENAI_API_KEY=" "mcp-openai=dotnet $server" "$@" ;;
+  *) echo "usage: $0 startup [runs] [LABEL=COMMAND ...]" >&2; exit 2 ;;
+esac
