@@ -26,7 +26,7 @@ internal sealed class SceneGenerator(OpenAIClientFactory factory, TimeProvider t
         if (response.FinishReason == ChatFinishReason.ContentFilter)
             throw new FunctionException(ErrorCodes.ContentPolicy, "OpenAI's content filter stopped the scene.", ["Describe the object differently."]);
         if (response.FinishReason == ChatFinishReason.Length)
-            throw UnusableScene.Error($"the answer was cut off at {request.Detail.MaxOutputTokens} tokens.");
+            throw new UnusableSceneException($"the answer was cut off at {request.Detail.MaxOutputTokens} tokens.");
         var text = response.Text;
         return (text, SceneReader.Read(text), response);
     }

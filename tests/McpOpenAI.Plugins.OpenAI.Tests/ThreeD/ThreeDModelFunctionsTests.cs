@@ -73,7 +73,7 @@ public sealed class ThreeDModelFunctionsTests : IDisposable
         context.Server.ChatReplies.Enqueue(FakeChatReply.FromJson(new { name = "x", description = "", materials = Array.Empty<object>(), nodes = Array.Empty<object>() }));
         var functions = new ThreeDModelFunctions(context.Factory, new AppPaths(outputFolder: _folder), context.Configuration);
 
-        var error = await Assert.ThrowsAsync<FunctionException>(() => functions.Generate3DModelAsync("a table", cancellationToken: Ct));
+        var error = await Assert.ThrowsAsync<UnusableSceneException>(() => functions.Generate3DModelAsync("a table", cancellationToken: Ct));
 
         Assert.Equal(ErrorCodes.UpstreamError, error.Code);
         Assert.Contains("no nodes", error.Message);
