@@ -2,9 +2,13 @@ using System.Globalization;
 
 namespace McpOpenAI.Plugins.OpenAI.ThreeD;
 
-/// <summary>The system message that tells the model how to build a scene.</summary>
+/// <summary>The system message that tells the model how to build a scene, and the message that asks it to fix one.</summary>
 internal static class SceneInstructions
 {
+    /// <summary>The follow-up after a refused answer: what was wrong, and a request for the whole scene again.</summary>
+    public static string Fix(string problem) =>
+        $"That scene cannot be used: {problem} Return the whole scene again with this fixed, keeping everything else that was right.";
+
     public static string For(DetailLevel detail) => string.Create(CultureInfo.InvariantCulture, $"""
         You design 3D models as a scene of parts for a glTF exporter. Return only the JSON the schema asks for.
         Coordinates: metres, +Y up, the model standing on y = 0 and centred on x = 0, z = 0, its front facing +Z.
