@@ -58,7 +58,8 @@ public sealed class ImageFunctions
         CancellationToken cancellationToken = default)
     {
         var settings = Settings(model, size, quality, null, n, background, outputFormat, outputCompression, null, partialImages, inputFidelity);
-        var continuation = _service.ResolveContinuation(ImageSettings.Normalize(thread) is null ? null : thread!.Trim(), string.IsNullOrWhiteSpace(previousResponseId) ? null : previousResponseId.Trim(), fromStep);
+        var continuation = ThreadTarget.Resolve(_service.Threads, ImageSettings.Normalize(thread) is null ? null : thread!.Trim(), fromStep,
+            string.IsNullOrWhiteSpace(previousResponseId) ? null : previousResponseId.Trim());
         var (result, finals) = await _service.EditAsync(prompt, settings, images ?? [], string.IsNullOrWhiteSpace(mask) ? null : mask, continuation,
             progress ?? new Progress<FunctionProgress>(), cancellationToken).ConfigureAwait(false);
         return ImageOutputBuilder.Build(result, finals, _service.Options.PreviewByteLimit);

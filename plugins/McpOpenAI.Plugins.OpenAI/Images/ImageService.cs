@@ -49,6 +49,7 @@ internal sealed class ImageService(OpenAIClientFactory factory, ImageStore store
             throw FunctionException.InvalidArgument("model", $"{rules.Model} cannot edit images.", "gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, dall-e-2", "gpt-image-1");
         if (continuation is null && imageRefs.Count == 0)
             throw FunctionException.InvalidArgument("images", "no image to edit.", "1 to 16 images (paths, URLs, data URIs or earlier image ids), or a thread to continue", "[\"openai-image-20250101-120000-ab12cd34ef.png\"]");
+        if (continuation is not null) CheckThreadStep(continuation, rules, settings, imageRefs.Count);
         if (imageRefs.Count > rules.MaxEditImages)
             throw FunctionException.InvalidArgument("images", $"{imageRefs.Count} images is more than {rules.Model} takes.", $"1 to {rules.MaxEditImages}", "[\"a.png\", \"b.png\"]");
         var images = new List<ImageInput>();
@@ -71,25 +72,16 @@ internal sealed class ImageService(OpenAIClientFactory factory, ImageStore store
         return (Result(result, settings, finals, partials, null), finals);
     }
 
-    /// <summary>Resolves <c>thread</c> / <c>previous_response_id</c> / <c>from_step</c> to a continuation, or null for none.</summary>
-    public ThreadTarget? ResolveContinuation(string? thread, string? previousResponseId, int? fromStep)
+    // A thread step is one Responses API image on a gpt-image model, continuing a response or editing given images.
+    private static void CheckThreadStep(ThreadTarget continuation, ImageModelRules rules, ImageSettings settings, int imageCount)
     {
-        if (thread is null && previousResponseId is null)
-        {
-            if (fromStep is not null)
-                throw FunctionException.InvalidArgument("from_step", "from_step needs a thread.", "a step number of the thread given in 'thread'", "2");
-            return null;
-        }
-        if (thread is not null)
-        {
-            var found = threads.Get(thread) ?? throw new FunctionException(ErrorCodes.NotFound, $"No image thread '{thread}'.",
-                ["List threads with list_image_threads.", "Or start one: generate_image with a gpt-image model and n=1."]);
-            var step = fromStep is null ? found.Steps[^1] : found.Steps.FirstOrDefault(s => s.Step == fromStep)
-                ?? throw FunctionException.InvalidArgument("from_step", $"thread {found.Id} has no step {fromStep}.", $"1 to {found.Steps.Count}", found.Steps.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            return new ThreadTarget(found.Id, step.Step, step.ResponseId);
-        }
-        var known = threads.FindByResponse(previousResponseId!);
-        return new ThreadTarget(known?.Thread.Id, known?.Step.Step, previousResponseId);
+        if (continuation.PreviousResponseId is null && imageCount == 0)
+            throw FunctionException.InvalidArgument("images", $"image thread {continuation.ThreadId} has no images yet, so there is nothing to continue.", "1 to 16 images to edit as the thread's first step", "[\"photo.png\"]");
+        if (!rules.IsGptImage)
+            throw FunctionException.InvalidArgument("model", $"threads continue through the Responses API, which {rules.Model} does not serve.",
+                string.Join(", ", ImageModelRules.Known.Values.Where(r => r.IsGptImage).Select(r => r.Model)), "gpt-image-1");
+        if (settings.N != 1)
+            throw FunctionException.InvalidArgument("n", $"a thread step makes one image, not {settings.N}.", "1 when continuing a thread (leave out thread and previous_response_id for more)", "1");
     }
 
     private async Task<(ImageResult, IReadOnlyList<SavedImage>)> RunResponsesAsync(ResponsesImageRequest request, ThreadTarget target, List<SavedImage> partials,

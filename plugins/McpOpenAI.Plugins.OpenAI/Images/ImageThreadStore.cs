@@ -40,12 +40,15 @@ public sealed partial class ImageThreadStore : IResourceProvider
             .OrderByDescending(t => t.UpdatedAt)
             .ToList();
 
-    /// <summary>The thread with that id, or null.</summary>
+    /// <summary>The thread with that id (or <c>image://threads/</c> URI, in any case), or null.</summary>
     public ImageThread? Get(string id)
     {
-        id = id.StartsWith(UriPrefix, StringComparison.OrdinalIgnoreCase) ? id[UriPrefix.Length..] : id.Trim();
+        id = Bare(id);
         return IdPattern().IsMatch(id) ? Read(id) : null;
     }
+
+    /// <summary>Whether <paramref name="id"/> has the shape of a thread id or URI (whether or not such a thread exists).</summary>
+    public static bool IsThreadId(string id) => IdPattern().IsMatch(Bare(id));
 
     /// <summary>Finds the thread and step whose response id is <paramref name="responseId"/>.</summary>
     public (ImageThread Thread, ImageThreadStep Step)? FindByResponse(string responseId)
@@ -96,6 +99,9 @@ public sealed partial class ImageThreadStore : IResourceProvider
             return ValueTask.FromResult<ResourceContent?>(null);
         return ValueTask.FromResult<ResourceContent?>(ResourceContent.FromText(uri, "application/json", JsonSerializer.Serialize(thread, MetadataJson.Options)));
     }
+
+    private static string Bare(string id) =>
+        (id.StartsWith(UriPrefix, StringComparison.OrdinalIgnoreCase) ? id[UriPrefix.Length..] : id).Trim().ToLowerInvariant();
 
     private ImageThread? Read(string id) => MetadataJson.Read<ImageThread>(PathOf(id));
 

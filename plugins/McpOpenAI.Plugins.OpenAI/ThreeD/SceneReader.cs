@@ -8,14 +8,14 @@ internal static class SceneReader
 {
     public static SceneSpec Read(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text)) throw UnusableScene.Error("the answer is empty.");
+        if (string.IsNullOrWhiteSpace(text)) throw new UnusableSceneException("the answer is empty.");
         try
         {
-            return JsonSerializer.Deserialize<SceneSpec>(text, KernelJson.Options) ?? throw UnusableScene.Error("the answer is null.");
+            return JsonSerializer.Deserialize<SceneSpec>(text, KernelJson.Options) ?? throw new UnusableSceneException("the answer is null.");
         }
         catch (JsonException e)
         {
-            throw UnusableScene.Error($"the answer is not a scene in the expected JSON shape ({e.Message}).");
+            throw new UnusableSceneException($"the answer is not a scene in the expected JSON shape ({e.Message}).");
         }
     }
 }

@@ -45,11 +45,9 @@ public sealed class ThreeDModelFunctions
         var defaultModel = _configuration[ModelKey] is { Length: > 0 } configured ? configured : _factory.Options.ChatModel;
         var request = ModelRequest.From(description, detail, formats, model, defaultModel);
         progress?.Report(new FunctionProgress(Message: $"Designing the scene with {request.Model}…"));
-        var (json, spec, response) = await _generator.GenerateAsync(request, cancellationToken).ConfigureAwait(false);
-        var scene = SceneValidator.Check(spec, request.Detail.Segments);
+        var (json, scene, response, usage) = await _generator.GenerateAsync(request, progress, cancellationToken).ConfigureAwait(false);
         var (id, stem) = _store.NewStem();
         var preview = ScenePreview.Describe(scene);
-        var usage = SceneGenerator.Usage(response);
         var metadata = new ModelMetadata
         {
             Id = id, Description = request.Description, Model = response.ModelId ?? request.Model, Detail = request.Detail.Name, Name = scene.Name,

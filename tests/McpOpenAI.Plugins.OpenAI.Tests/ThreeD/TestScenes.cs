@@ -39,6 +39,18 @@ internal static class TestScenes
         name, shape, material, translation, rotation, rotation_euler_degrees = euler, scale, mesh = (object?)null,
     };
 
+    /// <summary>A scene as JSON text: one red material and <paramref name="nodes"/> (JSON objects, comma-separated).</summary>
+    public static string SceneJson(string nodes) =>
+        """{"name":"x","description":"","materials":[{"name":"m","base_color":[1,0,0,1],"metallic":0,"roughness":1,"emissive":[0,0,0]}],"nodes":[""" + nodes + "]}";
+
+    /// <summary>A node as JSON text; each argument is JSON.</summary>
+    public static string NodeJson(string shape, string material = "null", string translation = "[0,0,0]", string scale = "[1,1,1]", string rotation = "null", string mesh = "null") =>
+        $$"""{"name":"n","shape":"{{shape}}","material":{{material}},"translation":{{translation}},"rotation":{{rotation}},"rotation_euler_degrees":null,"scale":{{scale}},"mesh":{{mesh}}}""";
+
+    /// <summary>A mesh as JSON text; each argument is a JSON array.</summary>
+    public static string MeshJson(string positions, string indices, string normals = "null") =>
+        $$"""{"positions":{{positions}},"normals":{{normals}},"indices":{{indices}}}""";
+
     public static Scene Checked(object spec, int segments = 24) =>
         SceneValidator.Check(SceneReader.Read(System.Text.Json.JsonSerializer.Serialize(spec)), segments);
 }

@@ -67,17 +67,57 @@ public sealed class ThreeDModelFunctionsTests : IDisposable
     }
 
     [Fact]
-    public async Task Generate3DModel_UnusableScene_UpstreamErrorAndNoFiles()
+    public async Task Generate3DModel_RefusedScene_AsksOnceMoreWithWhatToChangeAndSumsUsage()
+    {
+        await using var context = await PluginContext.StartAsync();
+        var refused = TestScenes.SceneJson(TestScenes.NodeJson("box", material: "5"));
+        context.Server.ChatReplies.Enqueue(FakeChatReply.FromJson(refused) with { Usage = new FakeUsage(100, 20) });
+        context.Server.ChatReplies.Enqueue(FakeChatReply.FromJson(TestScenes.Everything) with { Usage = new FakeUsage(150, 300) });
+        var functions = new ThreeDModelFunctions(context.Factory, new AppPaths(outputFolder: _folder), context.Configuration);
+        var progress = new Recorder<FunctionProgress>();
+
+        var output = await functions.Generate3DModelAsync("a table", progress: progress, cancellationToken: Ct);
+
+        var result = Assert.IsType<ModelResult>(output.Value);
+        Assert.Equal(8, result.Counts.Nodes);
+        Assert.Equal(new(250, 320, 570), result.Usage);
+        Assert.Equal(2, context.Server.ChatRequests.Count);
+        var retry = context.Server.ChatRequests.Last();
+        Assert.Equal(["system", "user", "assistant", "user"], retry.Messages.Select(m => m.Role));
+        Assert.Equal(refused, retry.Messages[2].Text);
+        Assert.Contains("nodes[0].material is 5, but there are 1 materials", retry.LastUserText);
+        Assert.Contains("Return the whole scene again", retry.LastUserText);
+        Assert.Contains(progress.Reports, r => r.Message!.Contains("nodes[0].material is 5", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Generate3DModel_RefusedTwice_UpstreamErrorAndNoFiles()
     {
         await using var context = await PluginContext.StartAsync();
         context.Server.ChatReplies.Enqueue(FakeChatReply.FromJson(new { name = "x", description = "", materials = Array.Empty<object>(), nodes = Array.Empty<object>() }));
+        context.Server.ChatReplies.Enqueue(FakeChatReply.FromJson(TestScenes.SceneJson(TestScenes.NodeJson("box", rotation: "[0,0,0,0]"))));
         var functions = new ThreeDModelFunctions(context.Factory, new AppPaths(outputFolder: _folder), context.Configuration);
 
-        var error = await Assert.ThrowsAsync<FunctionException>(() => functions.Generate3DModelAsync("a table", cancellationToken: Ct));
+        var error = await Assert.ThrowsAsync<UnusableSceneException>(() => functions.Generate3DModelAsync("a table", cancellationToken: Ct));
 
         Assert.Equal(ErrorCodes.UpstreamError, error.Code);
-        Assert.Contains("no nodes", error.Message);
+        Assert.Contains("nodes[0].rotation is a zero quaternion", error.Message);
+        Assert.Equal(SceneGenerator.MaxAttempts, context.Server.ChatRequests.Count);
+        Assert.Contains("no nodes", context.Server.ChatRequests.Last().LastUserText);
         Assert.Empty(Directory.GetFiles(_folder));
+    }
+
+    [Fact]
+    public async Task Generate3DModel_AnswerCutOff_NotRetried()
+    {
+        await using var context = await PluginContext.StartAsync();
+        context.Server.ChatReplies.Enqueue(FakeChatReply.FromText("""{"name":"x","descr""", finishReason: "length"));
+        var functions = new ThreeDModelFunctions(context.Factory, new AppPaths(outputFolder: _folder), context.Configuration);
+
+        var error = await Assert.ThrowsAsync<UnusableSceneException>(() => functions.Generate3DModelAsync("a table", detail: "low", cancellationToken: Ct));
+
+        Assert.Contains("cut off at 4000 tokens", error.Message);
+        Assert.Single(context.Server.ChatRequests);
     }
 
     [Fact]

@@ -32,6 +32,27 @@ public sealed class EditImageTests
     }
 
     [Fact]
+    public async Task EditImage_UnknownThread_ToolErrorSaysSoWithSuggestionsAndNoRequest()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await ImageServer.StartAsync(ct);
+        var known = ImageServer.Structured(await server.CallAsync("generate_image", new() { ["prompt"] = "a house on a hill" }, ct)).GetProperty("thread").GetString()!;
+        server.Fake.ClearRequests();
+
+        var result = await server.CallAsync("edit_image", new() { ["prompt"] = "make the sky darker", ["thread"] = "thr_9999999999", ["from_step"] = 1 }, ct);
+
+        Assert.True(result.IsError);
+        var text = ImageServer.Text(result);
+        Assert.Contains("not_found", text);
+        Assert.Contains("Unknown image thread 'thr_9999999999'", text);
+        Assert.Contains("list_image_threads", text);
+        Assert.Contains("leaving out 'thread'", text);
+        Assert.DoesNotContain("no image to edit", text);
+        Assert.Equal(0, server.Fake.RequestCount());
+        Assert.Contains(known, ImageServer.Structured(await server.CallAsync("list_image_threads", new(), ct)).GetRawText());
+    }
+
+    [Fact]
     public async Task EditImage_SeveralImagesAndMaskOnImagesApi_SendsEveryFile()
     {
         var ct = TestContext.Current.CancellationToken;
