@@ -4,6 +4,7 @@ using System.ClientModel;
 using System.Net.Http.Json;
 using System.Text.Json;
 using McpOpenAI.TestKit.FakeOpenAI;
+using McpOpenAI.TestKit.Sse;
 using OpenAI.Images;
 
 namespace McpOpenAI.Kernel.Tests.TestKit;
@@ -118,7 +119,7 @@ public sealed class FakeOpenAIServerImageTests
 
         using var response = await http.PostAsJsonAsync("images/generations",
             new { model = "gpt-image-1", prompt = "a boat", size = "1024x1024", stream = true, partial_images = 2 }, Ct);
-        var events = SseEvents.Parse(await response.Content.ReadAsStringAsync(Ct));
+        var events = SseEvents.ParseJson(await response.Content.ReadAsStringAsync(Ct));
 
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(["image_generation.partial_image", "image_generation.partial_image", "image_generation.completed"], events.Select(e => e.Event));
