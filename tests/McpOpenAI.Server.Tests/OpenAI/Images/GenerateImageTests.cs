@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using McpOpenAI.Server.Tests.Infrastructure;
-using McpOpenAI.TestKit.Imaging;
+using McpOpenAI.TestKit.FakeOpenAI;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol;
@@ -24,7 +24,7 @@ public sealed class GenerateImageTests
         var path = image.GetProperty("path").GetString()!;
         Assert.Equal(server.OutputFolder, Path.GetDirectoryName(path));
         Assert.Matches(@"^openai-image-\d{8}-\d{6}-[a-f0-9]{10}\.png$", Path.GetFileName(path));
-        Assert.True(PngEncoder.TryReadSize(await File.ReadAllBytesAsync(path, ct), out var w, out var h));
+        Assert.True(FakeImages.TryReadSize(await File.ReadAllBytesAsync(path, ct), out var w, out var h));
         Assert.Equal((1024, 1024), (w, h));
         var metadata = JsonDocument.Parse(await File.ReadAllTextAsync(Path.ChangeExtension(path, ".json"), ct)).RootElement;
         Assert.Equal("a red fox in the snow", metadata.GetProperty("prompt").GetString());
@@ -132,7 +132,7 @@ public sealed class GenerateImageTests
         var preview = Assert.Single(result.Content.OfType<ImageContentBlock>());
         var bytes = preview.DecodedData.ToArray();
         Assert.True(bytes.Length <= limit, $"preview is {bytes.Length} bytes");
-        Assert.True(PngEncoder.TryReadSize(bytes, out var w, out var h));
+        Assert.True(FakeImages.TryReadSize(bytes, out var w, out var h));
         Assert.InRange(w / (double)h, 1.45, 1.55);
         Assert.True(w < 1536);
     }
