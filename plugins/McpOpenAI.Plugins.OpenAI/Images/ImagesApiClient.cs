@@ -103,7 +103,7 @@ internal sealed class ImagesApiClient(OpenAIClientFactory factory)
         var images = new List<GeneratedImageData>();
         ImageUsage? usage = null;
         await using var stream = result.GetRawResponse().ContentStream ?? throw new InvalidDataException("OpenAI returned an empty stream.");
-        await foreach (var (type, data) in SseReader.ReadAsync(stream, cancellationToken).ConfigureAwait(false))
+        await foreach (var (type, data) in OpenAIEventStream.ReadAsync(stream, cancellationToken).ConfigureAwait(false))
         {
             if (type.EndsWith(".partial_image", StringComparison.Ordinal))
                 await onPartial(new PartialImage(ImageJson.Base64(ImageJson.String(data, "b64_json"), "partial image"), ImageJson.Int(data, "partial_image_index") ?? 0, images.Count)).ConfigureAwait(false);

@@ -91,7 +91,7 @@ internal sealed class ResponsesImageClient(OpenAIClientFactory factory, string m
     private static async Task<ImageApiResult> ReadStreamAsync(ClientResult result, Func<PartialImage, Task> onPartial, CancellationToken cancellationToken)
     {
         await using var stream = result.GetRawResponse().ContentStream ?? throw new InvalidDataException("OpenAI returned an empty stream.");
-        await foreach (var (type, data) in SseReader.ReadAsync(stream, cancellationToken).ConfigureAwait(false))
+        await foreach (var (type, data) in OpenAIEventStream.ReadAsync(stream, cancellationToken).ConfigureAwait(false))
         {
             switch (type)
             {

@@ -115,7 +115,7 @@ internal static class ImageInputReader
         if (type is null || !rules.Types.Contains(type))
             throw FunctionException.InvalidArgument(argument, $"{what} is not a supported image (its content is not {rules.Supported}).", rules.Supported, "/home/me/photo.png");
         int? width = null, height = null;
-        if (PngDecoder.TryReadSize(bytes, out var w, out var h)) (width, height) = (w, h);
+        if (type == ImageFileType.Png && ImageCodec.TryReadSize(bytes, out var w, out var h)) (width, height) = (w, h);
         return ImageInput.FromBytes(source, bytes, type, Path.ChangeExtension(string.IsNullOrEmpty(name) ? "image" : name, type.Extension), width, height);
     }
 

@@ -4,7 +4,9 @@ using System.ClientModel;
 using System.Net.Http.Json;
 using System.Text.Json;
 using McpOpenAI.TestKit.FakeOpenAI;
+using McpOpenAI.TestKit.Sse;
 using OpenAI.Images;
+using SkiaSharp;
 
 namespace McpOpenAI.Kernel.Tests.TestKit;
 
@@ -118,7 +120,7 @@ public sealed class FakeOpenAIServerImageTests
 
         using var response = await http.PostAsJsonAsync("images/generations",
             new { model = "gpt-image-1", prompt = "a boat", size = "1024x1024", stream = true, partial_images = 2 }, Ct);
-        var events = SseEvents.Parse(await response.Content.ReadAsStringAsync(Ct));
+        var events = SseEvents.ParseJson(await response.Content.ReadAsStringAsync(Ct));
 
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(["image_generation.partial_image", "image_generation.partial_image", "image_generation.completed"], events.Select(e => e.Event));
@@ -128,5 +130,82 @@ public sealed class FakeOpenAIServerImageTests
         PngAssert.Valid(Convert.FromBase64String(completed.GetProperty("b64_json").GetString()!), 1024, 1024);
         Assert.True(completed.GetProperty("usage").GetProperty("total_tokens").GetInt32() > 0);
         Assert.Equal("png", completed.GetProperty("output_format").GetString());
+    }
+
+    [Theory]
+    [InlineData("png", SKEncodedImageFormat.Png)]
+    [InlineData("jpeg", SKEncodedImageFormat.Jpeg)]
+    [InlineData("webp", SKEncodedImageFormat.Webp)]
+    public async Task Generate_GptImageOutputFormat_ImagesOfThatFormatAndSize(string format, SKEncodedImageFormat expected)
+    {
+        await using var server = await FakeOpenAIServer.StartAsync(Ct);
+        using var http = FakeOpenAIServerTests.Http(server);
+
+        using var response = await http.PostAsJsonAsync("images/generations",
+            new { model = "gpt-image-1", prompt = "a kite", size = "1536x1024", output_format = format, output_compression = 80 }, Ct);
+        var body = JsonElement.Parse(await response.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(format, body.GetProperty("output_format").GetString());
+        ImageAssert.Decodes(Convert.FromBase64String(body.GetProperty("data")[0].GetProperty("b64_json").GetString()!), expected, 1536, 1024);
+    }
+
+    [Fact]
+    public async Task Generate_DallE2WithOutputFormat_StillPng()
+    {
+        await using var server = await FakeOpenAIServer.StartAsync(Ct);
+        using var http = FakeOpenAIServerTests.Http(server);
+
+        using var response = await http.PostAsJsonAsync("images/generations",
+            new { model = "dall-e-2", prompt = "a kite", size = "256x256", output_format = "jpeg", response_format = "b64_json" }, Ct);
+        var body = JsonElement.Parse(await response.Content.ReadAsStringAsync(Ct));
+
+        PngAssert.Valid(Convert.FromBase64String(body.GetProperty("data")[0].GetProperty("b64_json").GetString()!), 256, 256);
+    }
+
+    [Fact]
+    public async Task Generate_UnknownOutputFormat_400InvalidValue()
+    {
+        await using var server = await FakeOpenAIServer.StartAsync(Ct);
+        using var http = FakeOpenAIServerTests.Http(server);
+
+        using var response = await http.PostAsJsonAsync("images/generations", new { model = "gpt-image-1", prompt = "a kite", output_format = "gif" }, Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var error = JsonElement.Parse(await response.Content.ReadAsStringAsync(Ct)).GetProperty("error");
+        Assert.Equal("output_format", error.GetProperty("param").GetString());
+    }
+
+    [Fact]
+    public async Task Generate_NoiseContent_LargeImagesOfTheAskedFormat()
+    {
+        await using var server = await FakeOpenAIServer.StartAsync(o => o.ImageContent = FakeImageContent.Noise, Ct);
+
+        GeneratedImage image = await FakeOpenAIServerTests.Sdk(server).GetImageClient("gpt-image-1").GenerateImageAsync("static",
+            new ImageGenerationOptions { Size = GeneratedImageSize.W1024xH1024 }, Ct);
+
+        var bytes = image.ImageBytes.ToArray();
+        PngAssert.Valid(bytes, 1024, 1024);
+        Assert.True(bytes.Length > 2 * 1024 * 1024, $"a noise PNG of 1024x1024 is only {bytes.Length} bytes");
+    }
+
+    [Fact]
+    public async Task Responses_ImageToolOutputFormat_ResultInThatFormat()
+    {
+        await using var server = await FakeOpenAIServer.StartAsync(Ct);
+        server.ImageContent = FakeImageContent.Noise;
+        using var http = FakeOpenAIServerTests.Http(server);
+
+        using var response = await http.PostAsJsonAsync("responses", new
+        {
+            model = "gpt-4.1-mini",
+            input = "draw a fox",
+            tools = new[] { new { type = "image_generation", size = "1024x1536", output_format = "webp" } },
+        }, Ct);
+        var call = JsonElement.Parse(await response.Content.ReadAsStringAsync(Ct)).GetProperty("output")[0];
+
+        Assert.Equal("webp", call.GetProperty("output_format").GetString());
+        var image = Convert.FromBase64String(call.GetProperty("result").GetString()!);
+        ImageAssert.Decodes(image, SKEncodedImageFormat.Webp, 1024, 1536);
+        Assert.True(image.Length > 512 * 1024, $"a noise WebP of 1024x1536 is only {image.Length} bytes");
     }
 }

@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using McpOpenAI.TestKit.FakeOpenAI;
-using McpOpenAI.TestKit.Imaging;
 using OpenAI;
 using OpenAI.Chat;
 
@@ -226,15 +225,5 @@ public sealed class FakeOpenAIServerTests
         var list = (await Sdk(server).GetOpenAIModelClient().GetModelsAsync(Ct)).Value;
 
         Assert.DoesNotContain(list, m => m.Id == "dall-e-2");
-    }
-
-    [Fact]
-    public void PngEncoder_Gradient_ValidPngOfRequestedSize()
-    {
-        var png = PngEncoder.Gradient(7, 3, (0, 0, 0), (255, 128, 0));
-
-        Assert.True(PngEncoder.TryReadSize(png, out var width, out var height));
-        Assert.Equal((7, 3), (width, height));
-        PngAssert.Valid(png, 7, 3);
     }
 }

@@ -1,4 +1,4 @@
-using McpOpenAI.TestKit.Imaging;
+using McpOpenAI.TestKit.FakeOpenAI;
 
 namespace McpOpenAI.Plugins.OpenAI.Tests.Infrastructure;
 
@@ -9,7 +9,7 @@ internal sealed class TestImages : IDisposable
 
     public string Folder { get; }
 
-    public static byte[] Png => PngEncoder.Gradient(8, 8, (255, 0, 0), (0, 0, 255));
+    public static byte[] Png => FakeImages.Create("test", 8, 8);
 
     public static string PngDataUri => "data:image/png;base64," + Convert.ToBase64String(Png);
 

@@ -43,6 +43,18 @@ public sealed class ImageInputEditRulesTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_JpegFile_TypeButNoSize()
+    {
+        var path = _images.Write("photo.jpg", FakeImages.Create("j", 20, 10, format: "jpeg"));
+
+        var image = await ImageInputReader.ReadAsync(path, "images", Rules(new HttpClient()), Ct);
+
+        Assert.Equal(ImageFileType.Jpeg, image.Type);
+        Assert.Null(image.Width);
+        Assert.Null(image.Height);
+    }
+
+    [Fact]
     public async Task ReadAsync_DownloadFails_InvalidArgumentNamesIt()
     {
         using var http = new HttpClient(new StubHandler(HttpStatusCode.NotFound, []));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using McpOpenAI.Kernel.Hosting;
+using McpOpenAI.TestKit.Sse;
 
 namespace McpOpenAI.Server.Tests.Http;
 
@@ -42,30 +43,22 @@ public sealed class ResumableStreamTests
         using (var response = await server.Http.SendAsync(RawMcp.Post(server.Endpoint, CallGated, sessionId: sessionId), HttpCompletionOption.ResponseHeadersRead, Ct))
         {
             response.EnsureSuccessStatusCode();
-            using var events = new SseReader(await response.Content.ReadAsStreamAsync(Ct));
-            while (true)
-            {
-                var next = await events.ReadAsync(Ct) ?? throw new InvalidOperationException("The stream ended before step 1.");
-                if (IsProgress(next.Data, 1))
-                {
-                    lastSeen = next.Id ?? throw new InvalidOperationException("Step 1 came without an event id.");
-                    break;
-                }
-            }
+            var step1 = await SseEvents.ReadAsync(await response.Content.ReadAsStreamAsync(Ct), Ct).FirstOrDefaultAsync(e => IsProgress(e.Data, 1), Ct);
+            if (step1.Data is null) throw new InvalidOperationException("The stream ended before step 1.");
+            lastSeen = step1.EventId ?? throw new InvalidOperationException("Step 1 came without an event id.");
         }
         GatedPlugin.Gate.SetResult();
 
         using var resumed = await server.Http.SendAsync(Resume(server.Endpoint, sessionId, lastSeen), HttpCompletionOption.ResponseHeadersRead, Ct);
         resumed.EnsureSuccessStatusCode();
         Assert.Equal("text/event-stream", resumed.Content.Headers.ContentType?.MediaType);
-        using var replay = new SseReader(await resumed.Content.ReadAsStreamAsync(Ct));
-        var missed = (await replay.ReadToEndAsync(Ct)).Where(e => e.Data.Length > 0).ToList();
+        var missed = (await SseEvents.ReadAllAsync(await resumed.Content.ReadAsStreamAsync(Ct), Ct)).Where(e => e.Data.Length > 0).ToList();
 
         Assert.Collection(missed,
             e => Assert.True(IsProgress(e.Data, 2), e.Data),
             e => Assert.True(IsResult(e.Data), e.Data));
         Assert.Contains("through the gate", missed[1].Data);
-        Assert.All(missed, e => Assert.NotNull(e.Id));
+        Assert.All(missed, e => Assert.NotNull(e.EventId));
     }
 
     [Fact]
@@ -89,8 +82,7 @@ public sealed class ResumableStreamTests
         var first = await RawMcp.StartSessionAsync(server.Http, server.Endpoint, Ct);
         var second = await RawMcp.StartSessionAsync(server.Http, server.Endpoint, Ct);
         using var call = await server.Http.SendAsync(RawMcp.Post(server.Endpoint, CallGated, sessionId: first), Ct);
-        using var events = new SseReader(await call.Content.ReadAsStreamAsync(Ct));
-        var firstId = (await events.ReadToEndAsync(Ct)).First(e => e.Id is not null).Id!;
+        var firstId = (await SseEvents.ReadAllAsync(await call.Content.ReadAsStreamAsync(Ct), Ct)).First(e => e.EventId is not null).EventId!;
 
         using var response = await server.Http.SendAsync(Resume(server.Endpoint, second, firstId), Ct);
 
@@ -106,13 +98,12 @@ public sealed class ResumableStreamTests
         await using var server = await StartAsync("--Http:ResumableStreams=false");
         var sessionId = await RawMcp.StartSessionAsync(server.Http, server.Endpoint, Ct);
         using var call = await server.Http.SendAsync(RawMcp.Post(server.Endpoint, CallGated, sessionId: sessionId), Ct);
-        using var events = new SseReader(await call.Content.ReadAsStreamAsync(Ct));
-        var all = await events.ReadToEndAsync(Ct);
+        var all = await SseEvents.ReadAllAsync(await call.Content.ReadAsStreamAsync(Ct), Ct);
 
         using var response = await server.Http.SendAsync(Resume(server.Endpoint, sessionId, "anything"), Ct);
 
         Assert.Contains(all, e => IsResult(e.Data));
-        Assert.All(all, e => Assert.Null(e.Id));
+        Assert.All(all, e => Assert.Null(e.EventId));
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("streams cannot be resumed", await response.Content.ReadAsStringAsync(Ct));
     }

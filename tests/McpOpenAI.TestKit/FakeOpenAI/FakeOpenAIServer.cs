@@ -30,6 +30,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         _app = app;
         ApiKey = options.ApiKey ?? "sk-test-" + Guid.NewGuid().ToString("N");
         FlagWord = options.FlagWord;
+        ImageContent = options.ImageContent;
         foreach (var model in options.Models) _models[model] = 0;
     }
 
@@ -44,6 +45,14 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 
     /// <summary>A word that makes moderation flag an input and the images API refuse a prompt.</summary>
     public string FlagWord { get; set; }
+
+    /// <summary>
+    /// What the images and Responses APIs' generated images show, in the requested size and <c>output_format</c>. The default
+    /// <see cref="FakeImageContent.Gradient"/> gives small files; <see cref="FakeImageContent.Noise"/> gives about the largest
+    /// an image of that size and format can be (a 1024x1024 PNG of about 3 MiB), to prove that results keep under byte limits.
+    /// Set it before the request; it applies to every request after.
+    /// </summary>
+    public FakeImageContent ImageContent { get; set; }
 
     /// <summary>Faults to inject, each consumed by one request.</summary>
     public FakeFaultQueue Faults { get; } = new();

@@ -20,4 +20,7 @@ public sealed class FakeOpenAIServerOptions
 
     /// <summary>A word that makes moderation flag an input and the images API refuse a prompt.</summary>
     public string FlagWord { get; set; } = "forbidden";
+
+    /// <summary>What generated images show: <see cref="FakeImageContent.Noise"/> makes large, hard-to-compress files.</summary>
+    public FakeImageContent ImageContent { get; set; }
 }

@@ -12,6 +12,7 @@ internal sealed record ImageRequest
     public string? Quality { get; init; }
     public string? ResponseFormat { get; init; }
     public string? OutputFormat { get; init; }
+    public int? OutputCompression { get; init; }
     public string? Background { get; init; }
     public bool Stream { get; init; }
     public int PartialImages { get; init; }
@@ -25,6 +26,7 @@ internal sealed record ImageRequest
         Quality = body["quality"]?.GetValue<string>(),
         ResponseFormat = body["response_format"]?.GetValue<string>(),
         OutputFormat = body["output_format"]?.GetValue<string>(),
+        OutputCompression = (int?)ChatRequestParser.Number(body["output_compression"]),
         Background = body["background"]?.GetValue<string>(),
         Stream = ChatRequestParser.Bool(body["stream"]) == true,
         PartialImages = (int?)ChatRequestParser.Number(body["partial_images"]) ?? 0,
@@ -39,6 +41,7 @@ internal sealed record ImageRequest
         Quality = request.FormField("quality"),
         ResponseFormat = request.FormField("response_format"),
         OutputFormat = request.FormField("output_format"),
+        OutputCompression = int.TryParse(request.FormField("output_compression"), out var c) ? c : null,
         Background = request.FormField("background"),
         Stream = string.Equals(request.FormField("stream"), "true", StringComparison.OrdinalIgnoreCase),
         PartialImages = int.TryParse(request.FormField("partial_images"), out var p) ? p : 0,

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using McpOpenAI.TestKit.Imaging;
 using Microsoft.AspNetCore.Http;
 
 namespace McpOpenAI.TestKit.FakeOpenAI;
@@ -18,7 +17,7 @@ internal static class ImagesEndpoint
             await FakeHttp.MissingAsync(http, "image");
             return;
         }
-        var size = PngEncoder.TryReadSize(images[0].Content, out var w, out var h) ? $"{w}x{h}" : null;
+        var size = FakeImages.TryReadSize(images[0].Content, out var w, out var h) ? $"{w}x{h}" : null;
         await RespondAsync(server, http, ImageRequest.FromForm(request), "image_edit", size, images.Count, fault);
     }
 
@@ -75,12 +74,25 @@ internal static class ImagesEndpoint
             await FakeHttp.ErrorAsync(http, 400, "Streaming is only supported for gpt-image models.", param: "stream", code: "invalid_value");
             return;
         }
+        // Only gpt-image models take output_format and output_compression; DALL·E always answers PNG.
+        var format = gpt ? r.OutputFormat ?? "png" : "png";
+        if (!FakeImages.Formats.Contains(format))
+        {
+            await FakeHttp.ErrorAsync(http, 400, $"Invalid value: '{format}'. Supported values are: 'png', 'jpeg', and 'webp'.", param: "output_format", code: "invalid_value");
+            return;
+        }
+        var compression = r.OutputCompression ?? 100;
+        if (compression is < 0 or > 100)
+        {
+            await FakeHttp.ErrorAsync(http, 400, $"Invalid 'output_compression': {compression}. Expected a value between 0 and 100.", param: "output_compression", code: "invalid_value");
+            return;
+        }
 
         var transparent = r.Background == "transparent";
-        var images = Enumerable.Range(0, r.N).Select(i => FakeImages.Create($"{r.Prompt}#{i}", width, height, transparent)).ToList();
+        byte[] Image(string seed) => FakeImages.Create(seed, width, height, transparent, format, server.ImageContent, compression);
+        var images = Enumerable.Range(0, r.N).Select(i => Image($"{r.Prompt}#{i}")).ToList();
         var quality = r.Quality is "low" or "medium" or "high" ? r.Quality : "medium";
         var usage = Usage(r.Prompt, inputImages, quality, r.N);
-        var format = r.OutputFormat ?? "png";
 
         if (r.Stream)
         {
@@ -89,7 +101,7 @@ internal static class ImagesEndpoint
             {
                 for (var p = 0; p < Math.Clamp(r.PartialImages, 0, 3); p++)
                 {
-                    var partial = Describe(kind + ".partial_image", FakeImages.Create($"{r.Prompt}~{p}", width, height, transparent), size, quality, r.Background ?? "auto", format);
+                    var partial = Describe(kind + ".partial_image", Image($"{r.Prompt}~{p}"), size, quality, r.Background ?? "auto", format);
                     partial["partial_image_index"] = p;
                     if (!await sse.WriteAsync(partial, kind + ".partial_image")) return;
                 }

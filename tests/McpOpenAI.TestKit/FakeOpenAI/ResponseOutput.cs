@@ -12,7 +12,7 @@ internal static class ResponseOutput
         var toolChoiceNone = request.Raw["tool_choice"]?.ToJsonString() == "\"none\"";
         if (!toolChoiceNone && request.Tool("image_generation") is { } imageTool)
         {
-            output.Add(ImageCall(request, imageTool));
+            output.Add(ImageCall(server, request, imageTool));
             output.Add(Message(server.ResponseTextHandler?.Invoke(request) ?? "Here is the generated image.", []));
         }
         else if (!toolChoiceNone && (request.Tool("web_search") ?? request.Tool("web_search_preview")) is not null)
@@ -33,22 +33,25 @@ internal static class ResponseOutput
         return output;
     }
 
-    private static JsonObject ImageCall(FakeResponsesRequest request, JsonObject tool)
+    private static JsonObject ImageCall(FakeOpenAIServer server, FakeResponsesRequest request, JsonObject tool)
     {
         var size = tool["size"]?.GetValue<string>() is { } s && s != "auto" ? s : "1024x1024";
         if (!FakeImages.TryParseSize(size, out var width, out var height)) (size, width, height) = ("1024x1024", 1024, 1024);
         var background = tool["background"]?.GetValue<string>() == "transparent" ? "transparent" : "opaque";
         var quality = tool["quality"]?.GetValue<string>() is "low" or "medium" or "high" ? tool["quality"]!.GetValue<string>() : "medium";
         var seed = request.InputText + "|" + request.PreviousResponseId;
+        var format = tool["output_format"]?.GetValue<string>() is { } f && FakeImages.Formats.Contains(f) ? f : "png";
+        var compression = Math.Clamp((int?)ChatRequestParser.Number(tool["output_compression"]) ?? 100, 0, 100);
+        var image = FakeImages.Create(seed, width, height, background == "transparent", format, server.ImageContent, compression);
         return new JsonObject
         {
             ["id"] = FakeHttp.NewId("ig_"),
             ["type"] = "image_generation_call",
             ["status"] = "completed",
             ["background"] = background,
-            ["output_format"] = tool["output_format"]?.GetValue<string>() ?? "png",
+            ["output_format"] = format,
             ["quality"] = quality,
-            ["result"] = Convert.ToBase64String(FakeImages.Create(seed, width, height, background == "transparent")),
+            ["result"] = Convert.ToBase64String(image),
             ["revised_prompt"] = "A detailed rendering of " + request.InputText,
             ["size"] = size,
         };

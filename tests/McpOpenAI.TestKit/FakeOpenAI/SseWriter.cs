@@ -1,10 +1,13 @@
-using System.Text;
+using System.Net.ServerSentEvents;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
 namespace McpOpenAI.TestKit.FakeOpenAI;
 
-/// <summary>Writes server-sent events one by one, flushing each, and breaks the stream when a fault says so.</summary>
+/// <summary>
+/// Writes server-sent events one by one with <see cref="SseFormatter"/>, flushing each, in OpenAI's wire format
+/// (<c>event: name</c> when named, then <c>data: json</c>), and breaks the stream when a fault says so.
+/// </summary>
 internal sealed class SseWriter
 {
     private readonly HttpContext _http;
@@ -21,21 +24,20 @@ internal sealed class SseWriter
     }
 
     /// <summary>Writes one event; false when the connection was deliberately dropped instead.</summary>
-    public async Task<bool> WriteAsync(JsonNode data, string? eventName = null) =>
-        await WriteRawAsync(data.ToJsonString(), eventName);
+    public Task<bool> WriteAsync(JsonNode data, string? eventName = null) => WriteAsync(new SseItem<string>(data.ToJsonString(), eventName));
 
-    /// <summary>Writes the chat API's closing <c>[DONE]</c>.</summary>
-    public Task<bool> DoneAsync() => WriteRawAsync("[DONE]", null);
+    /// <summary>Writes the chat API's closing <c>data: [DONE]</c>.</summary>
+    public Task<bool> DoneAsync() => WriteAsync(new SseItem<string>("[DONE]"));
 
-    private async Task<bool> WriteRawAsync(string data, string? eventName)
+    private async Task<bool> WriteAsync(SseItem<string> item)
     {
         if (_breakAfter is not null && _sent >= _breakAfter.EventsBeforeBreak)
         {
             _http.Abort();
             return false;
         }
-        var text = eventName is null ? $"data: {data}\n\n" : $"event: {eventName}\ndata: {data}\n\n";
-        await _http.Response.WriteAsync(text, Encoding.UTF8, _http.RequestAborted);
+        // One event a call, so each reaches the client before the next is made and a fault can cut in between.
+        await SseFormatter.WriteAsync(((SseItem<string>[])[item]).ToAsyncEnumerable(), _http.Response.Body, _http.RequestAborted);
         await _http.Response.Body.FlushAsync(_http.RequestAborted);
         _sent++;
         return true;

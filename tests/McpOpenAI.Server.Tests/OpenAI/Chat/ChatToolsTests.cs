@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using McpOpenAI.Server.Tests.Infrastructure;
 using McpOpenAI.TestKit.FakeOpenAI;
-using McpOpenAI.TestKit.Imaging;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
@@ -64,7 +63,7 @@ public sealed class ChatToolsTests(ChatServerFixture fixture) : IClassFixture<Ch
     public async Task Chat_LocalImage_SentInlineToOpenAI()
     {
         var path = Server.Folder.Combine("photo.png");
-        await File.WriteAllBytesAsync(path, PngEncoder.Gradient(4, 4, (0, 255, 0), (0, 0, 0)), Ct);
+        await File.WriteAllBytesAsync(path, FakeImages.Create("green", 4, 4), Ct);
         Server.Fake.ClearRequests();
 
         var result = await Server.CallAsync("chat", new { prompt = "what colour?", images = new[] { path } }, Ct);

@@ -1,5 +1,4 @@
 using McpOpenAI.TestKit.FakeOpenAI;
-using McpOpenAI.TestKit.Imaging;
 using ModelContextProtocol.Client;
 
 namespace McpOpenAI.Server.Tests.OpenAI.Images;

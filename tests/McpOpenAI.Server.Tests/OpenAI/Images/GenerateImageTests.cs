@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using McpOpenAI.Server.Tests.Infrastructure;
-using McpOpenAI.TestKit.Imaging;
+using McpOpenAI.TestKit.FakeOpenAI;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol;
@@ -24,7 +24,7 @@ public sealed class GenerateImageTests
         var path = image.GetProperty("path").GetString()!;
         Assert.Equal(server.OutputFolder, Path.GetDirectoryName(path));
         Assert.Matches(@"^openai-image-\d{8}-\d{6}-[a-f0-9]{10}\.png$", Path.GetFileName(path));
-        Assert.True(PngEncoder.TryReadSize(await File.ReadAllBytesAsync(path, ct), out var w, out var h));
+        Assert.True(FakeImages.TryReadSize(await File.ReadAllBytesAsync(path, ct), out var w, out var h));
         Assert.Equal((1024, 1024), (w, h));
         var metadata = JsonDocument.Parse(await File.ReadAllTextAsync(Path.ChangeExtension(path, ".json"), ct)).RootElement;
         Assert.Equal("a red fox in the snow", metadata.GetProperty("prompt").GetString());
@@ -118,21 +118,28 @@ public sealed class GenerateImageTests
         Assert.Equal(2, reports.Count);
     }
 
-    [Fact]
-    public async Task GenerateImage_LargeImage_PreviewIsValidDownscaledPngUnderTheLimit()
+    [Theory]
+    [InlineData("png")]
+    [InlineData("jpeg")]
+    [InlineData("webp")]
+    public async Task GenerateImage_LargeImage_PreviewIsDownscaledJpegUnderTheLimit(string format)
     {
         var ct = TestContext.Current.CancellationToken;
-        const int limit = 6000;
+        const int limit = 60_000;
         await using var server = await ImageServer.StartAsync(ct, new Dictionary<string, string?> { ["OpenAI__Images__PreviewByteLimit"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        server.Fake.ImageContent = FakeImageContent.Noise;
 
-        var result = await server.CallAsync("generate_image", new() { ["prompt"] = "a wide valley", ["size"] = "1536x1024" }, ct);
+        var result = await server.CallAsync("generate_image", new() { ["prompt"] = "a wide valley", ["size"] = "1536x1024", ["output_format"] = format }, ct);
 
         var path = ImageServer.Structured(result).GetProperty("images")[0].GetProperty("path").GetString()!;
+        Assert.EndsWith(format == "jpeg" ? ".jpg" : "." + format, path);
         Assert.True(new FileInfo(path).Length > limit);
         var preview = Assert.Single(result.Content.OfType<ImageContentBlock>());
+        Assert.Equal("image/jpeg", preview.MimeType);
         var bytes = preview.DecodedData.ToArray();
         Assert.True(bytes.Length <= limit, $"preview is {bytes.Length} bytes");
-        Assert.True(PngEncoder.TryReadSize(bytes, out var w, out var h));
+        Assert.True(FakeImages.TryReadSize(bytes, out var w, out var h));
+        Assert.Equal([0xFF, 0xD8, 0xFF], bytes[..3]);
         Assert.InRange(w / (double)h, 1.45, 1.55);
         Assert.True(w < 1536);
     }
