@@ -67,7 +67,7 @@ public sealed class PluginKernel
         arguments ??= new AIFunctionArguments();
         arguments.Services ??= Services;
         options ??= InvocationOptions.Default;
-        var context = new FunctionInvocationContext(this, plugin, function, arguments, options.Source, cancellationToken)
+        var context = new Invocation.FunctionInvocationContext(this, plugin, function, arguments, options.Source, cancellationToken)
         {
             CallerId = options.CallerId,
         };

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using McpOpenAI.Kernel.Chat;
 using McpOpenAI.Kernel.OpenAI;
 using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Plugins.OpenAI.Shared;
@@ -66,7 +67,7 @@ public sealed class ChatFunctions
             Seed = seed,
             ResponseFormat = format,
         };
-        if (strict is { } s) options.AdditionalProperties = new() { ["strictJsonSchema"] = s };
+        if (strict is { } s) options.AdditionalProperties = new() { [OpenAIStructuredOutput.StrictKey] = s };
         // OpenAI rejects json_object unless a message mentions JSON; say it for the caller rather than fail.
         if (format is ChatResponseFormatJson { Schema: null } && !chatMessages.Any(m => m.Text.Contains("json", StringComparison.OrdinalIgnoreCase)))
             chatMessages.Insert(0, new ChatMessage(ChatRole.System, "Respond with a single JSON object."));

@@ -11,7 +11,7 @@ namespace McpOpenAI.Plugins.OpenAI.Chat;
 /// <summary>Streams one chat completion, forwarding text as batched progress, and gathers the whole answer.</summary>
 internal sealed class ChatRunner(OpenAIClientFactory factory, TimeProvider time)
 {
-    private readonly OpenAIChatClient _client = new(factory);
+    private readonly IChatClient _client = factory.AsIChatClient();
 
     public Task<ChatResult> RunAsync(string operation, IList<ChatMessage> messages, ChatOptions options, IProgress<FunctionProgress> progress, CancellationToken cancellationToken)
     {

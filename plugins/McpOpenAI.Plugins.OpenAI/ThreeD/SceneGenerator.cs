@@ -18,14 +18,14 @@ internal sealed class SceneGenerator(OpenAIClientFactory factory, TimeProvider t
 
     public async Task<GeneratedScene> GenerateAsync(ModelRequest request, IProgress<FunctionProgress>? progress, CancellationToken cancellationToken)
     {
-        var client = new OpenAIChatClient(factory);
+        var client = factory.AsIChatClient();
         List<ChatMessage> messages = [new(ChatRole.System, SceneInstructions.For(request.Detail)), new(ChatRole.User, request.Description)];
         var options = new ChatOptions
         {
             ModelId = request.Model,
             MaxOutputTokens = request.Detail.MaxOutputTokens,
             ResponseFormat = ChatResponseFormat.ForJsonSchema(SceneSchema.Element, SceneSchema.Name, "A 3D scene of placed primitives and meshes with PBR materials."),
-            AdditionalProperties = new() { ["strictJsonSchema"] = true },
+            AdditionalProperties = new() { [OpenAIStructuredOutput.StrictKey] = true },
         };
         ChatUsage? usage = null;
         for (var attempt = 1; ; attempt++)

@@ -137,6 +137,24 @@ public sealed class OpenAIChatClientErrorTests
         Assert.Equal(ErrorCodes.Timeout, error.Code);
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task GetStreamingResponseAsync_StreamStallsPastRequestTimeout_MappedToTimeout()
+    {
+        await using var context = await OpenAITestContext.StartAsync(o => o.RequestTimeout = TimeSpan.FromMilliseconds(500));
+        var never = new TaskCompletionSource();
+        context.Server.ChatReplies.Enqueue(FakeChatReply.FromText("alpha beta") with { HoldAfterFirstDelta = never.Task });
+
+        var received = new List<string>();
+        var error = await Assert.ThrowsAsync<FunctionException>(async () =>
+        {
+            await foreach (var update in context.Client.GetStreamingResponseAsync(Hello, cancellationToken: Ct))
+                received.Add(update.Text);
+        });
+
+        Assert.Equal(ErrorCodes.Timeout, error.Code);
+        Assert.Contains("alpha ", received);
+    }
+
     [Fact]
     public async Task GetResponseAsync_CallerCancels_OperationCanceledNotMapped()
     {

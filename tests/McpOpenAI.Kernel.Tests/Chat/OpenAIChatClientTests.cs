@@ -159,6 +159,7 @@ public sealed class OpenAIChatClientTests
         Assert.Equal(11, response.Usage!.InputTokenCount);
         Assert.Equal(7, response.Usage.OutputTokenCount);
         Assert.Equal(18, response.Usage.TotalTokenCount);
+        Assert.Equal(0, response.Usage.CachedInputTokenCount);
     }
 
     [Fact]

@@ -78,7 +78,8 @@ public sealed class OpenAIClientFactoryTests
         var with = provider.GetChatClient();
 
         Assert.Null(without);
-        Assert.IsType<OpenAIChatClient>(with);
+        Assert.NotNull(with);
         Assert.Equal("gpt-4.1-mini", with.GetService<ChatClientMetadata>()!.DefaultModelId);
+        Assert.NotNull(with.GetService<global::OpenAI.Chat.ChatClient>());
     }
 }

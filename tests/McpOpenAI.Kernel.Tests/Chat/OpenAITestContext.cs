@@ -2,10 +2,11 @@ using McpOpenAI.Kernel.Chat;
 using McpOpenAI.Kernel.Configuration;
 using McpOpenAI.Kernel.OpenAI;
 using McpOpenAI.TestKit.FakeOpenAI;
+using Microsoft.Extensions.AI;
 
 namespace McpOpenAI.Kernel.Tests.Chat;
 
-/// <summary>A fake OpenAI server plus a factory and chat client pointed at it.</summary>
+/// <summary>A fake OpenAI server plus a factory and the chat pipeline pointed at it.</summary>
 internal sealed class OpenAITestContext : IAsyncDisposable
 {
     private OpenAITestContext(FakeOpenAIServer server, TestOptionsMonitor<OpenAIOptions> monitor)
@@ -13,7 +14,7 @@ internal sealed class OpenAITestContext : IAsyncDisposable
         Server = server;
         Monitor = monitor;
         Factory = new OpenAIClientFactory(monitor);
-        Client = new OpenAIChatClient(Factory);
+        Client = Factory.AsIChatClient();
     }
 
     public FakeOpenAIServer Server { get; }
@@ -24,7 +25,7 @@ internal sealed class OpenAITestContext : IAsyncDisposable
 
     public OpenAIClientFactory Factory { get; }
 
-    public OpenAIChatClient Client { get; }
+    public IChatClient Client { get; }
 
     public static async Task<OpenAITestContext> StartAsync(Action<OpenAIOptions>? configure = null)
     {
