@@ -11,6 +11,7 @@ using McpOpenAI.Plugins.Database.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Plugins.Database;
 
@@ -43,6 +44,7 @@ public sealed class DatabasePlugin
     public SqlDialect Dialect => _options.Provider == DatabaseProvider.Postgres ? SqlDialect.Postgres : SqlDialect.Sqlite;
 
     /// <summary>Lists the tables and views with row counts and columns.</summary>
+    [KernelFunction("list_tables")]
     [Description("Lists the database's tables and views with their row counts and a one-line summary of their columns. Start here.")]
     [FunctionTraits(Title = "List tables", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     public async Task<TableList> ListTablesAsync(CancellationToken cancellationToken = default)
@@ -53,6 +55,7 @@ public sealed class DatabasePlugin
     }
 
     /// <summary>Describes one table: columns, keys, indexes, row count and sample rows.</summary>
+    [KernelFunction("describe_table")]
     [Description("Describes one table or view: its columns (type, nullable, default, primary key), foreign keys, indexes, row count and a few sample rows. Use it before writing a query against the table.")]
     [FunctionTraits(Title = "Describe table", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     public async Task<TableDescription> DescribeTableAsync(
@@ -66,6 +69,7 @@ public sealed class DatabasePlugin
     }
 
     /// <summary>Runs one read-only SELECT query with the row limit and time limit.</summary>
+    [KernelFunction("run_query")]
     [Description("Runs one read-only SQL query (SELECT or WITH … SELECT; writes are refused) and returns the columns, the rows, a Markdown table, and whether rows were cut at the limit. Aggregate and filter in SQL rather than fetching many rows.")]
     [FunctionTraits(Title = "Run SQL query", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     public async Task<QueryResult> RunQueryAsync(
@@ -90,6 +94,7 @@ public sealed class DatabasePlugin
     }
 
     /// <summary>A compact text description of the whole schema, for an agent's prompt.</summary>
+    [KernelFunction("get_schema_summary")]
     [Description("Gets a compact text summary of the whole database schema (every table with its row count, columns and foreign keys) and notes on the SQL dialect.")]
     [FunctionTraits(Title = "Schema summary", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     public async Task<SchemaSummary> GetSchemaSummaryAsync(CancellationToken cancellationToken = default)

@@ -7,6 +7,7 @@ using McpOpenAI.Plugins.Research.Results;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Plugins.Research;
 
@@ -39,6 +40,7 @@ public sealed class DocumentFunctions
     public CorpusIndex Index { get; }
 
     /// <summary>Full-text search over the local document corpus.</summary>
+    [KernelFunction("search_documents")]
     [Description("Searches the local document library (product manuals, policies, FAQs, care guides) by full text. Returns the best-matching documents, best first, each with its id, title, best section and a snippet with the matched words in **bold**. Plain words work best; FTS5 syntax (\"exact phrase\", AND/OR/NOT, NEAR(a b), prefix*) is accepted.")]
     [FunctionTraits(Title = "Search documents", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     public async Task<DocumentSearchResult> SearchDocumentsAsync(
@@ -56,6 +58,7 @@ public sealed class DocumentFunctions
     }
 
     /// <summary>Reads a document, or one section of it, from the corpus.</summary>
+    [KernelFunction("read_document")]
     [Description("Reads a document from the local library, whole or one section (by heading or anchor, with its sub-sections), with its id, title and path for citing it. Use ids or paths from search_documents.")]
     [FunctionTraits(Title = "Read document", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     public async Task<DocumentContent> ReadDocumentAsync(

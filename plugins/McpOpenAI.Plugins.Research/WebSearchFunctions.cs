@@ -7,6 +7,7 @@ using McpOpenAI.Plugins.Research.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenAI.Responses;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Plugins.Research;
 
@@ -34,6 +35,7 @@ public sealed class WebSearchFunctions
     }
 
     /// <summary>Searches the web with OpenAI's hosted web search and returns an answer with its cited sources.</summary>
+    [KernelFunction("web_search")]
     [Description("Searches the public web with OpenAI's hosted web search and returns a short answer whose passages are marked [n], with the numbered source URLs. Use it for facts outside the local document library (news, other companies, current prices). Needs an OpenAI API key; costs a paid request.")]
     [FunctionTraits(Title = "Web search", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
     public async Task<WebSearchResult> WebSearchAsync(

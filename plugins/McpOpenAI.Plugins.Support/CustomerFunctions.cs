@@ -3,6 +3,7 @@ using McpOpenAI.Kernel.Errors;
 using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Plugins.Support.Data;
 using McpOpenAI.Plugins.Support.Results;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Plugins.Support;
 
@@ -11,6 +12,7 @@ namespace McpOpenAI.Plugins.Support;
 public sealed class CustomerFunctions(SupportDatabase database)
 {
     /// <summary>Looks a customer up by id or email.</summary>
+    [KernelFunction("get_customer")]
     [Description("Looks up a customer by id or by email address: contact details, segment, region, account manager, order count, lifetime spend, the ten most recent orders and their support tickets.")]
     [FunctionTraits(Title = "Get customer", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     public async Task<CustomerDetails> GetCustomerAsync(
@@ -40,6 +42,7 @@ public sealed class CustomerFunctions(SupportDatabase database)
     }
 
     /// <summary>Gets an order with its lines, shipment and tickets.</summary>
+    [KernelFunction("get_order")]
     [Description("Gets an order: its status (pending, processing, shipped, delivered, cancelled, returned), date, channel, customer, lines (product, category, quantity, price, discount), totals, shipment (carrier, tracking number, shipped and delivered dates) and related support tickets.")]
     [FunctionTraits(Title = "Get order", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     public async Task<OrderDetails> GetOrderAsync(

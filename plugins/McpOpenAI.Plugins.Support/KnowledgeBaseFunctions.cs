@@ -3,6 +3,7 @@ using McpOpenAI.Kernel.Errors;
 using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Plugins.Support.Data;
 using McpOpenAI.Plugins.Support.Results;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Plugins.Support;
 
@@ -13,6 +14,7 @@ public sealed class KnowledgeBaseFunctions(SupportDatabase database)
     private const int MaxResults = 20;
 
     /// <summary>Searches the knowledge base.</summary>
+    [KernelFunction("search_kb")]
     [Description("Searches the customer-support knowledge base (return, refund, warranty, shipping, privacy and price-match policies, FAQs, care guides, product manuals) by full text. Each hit carries the article id, the best-matching section's full text to quote from, and a snippet.")]
     [FunctionTraits(Title = "Search knowledge base", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     public async Task<KbSearchResult> SearchKbAsync(

@@ -3,6 +3,7 @@ using McpOpenAI.Kernel.Errors;
 using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Plugins.Support.Data;
 using McpOpenAI.Plugins.Support.Results;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Plugins.Support;
 
@@ -15,6 +16,7 @@ public sealed class TicketFunctions(SupportDatabase database)
     private const int MaxReason = 2000;
 
     /// <summary>Opens a support ticket for a customer.</summary>
+    [KernelFunction("create_ticket")]
     [Description("Opens a support ticket for a customer (optionally about one of their orders) and returns it with its id. Priorities: low (product questions), normal (returns, refunds, warranty), high (order not received, damaged item, charged twice), urgent (safety issue or injury).")]
     [FunctionTraits(Title = "Create ticket", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
     public async Task<TicketDetails> CreateTicketAsync(
@@ -50,6 +52,7 @@ public sealed class TicketFunctions(SupportDatabase database)
     }
 
     /// <summary>Reads a ticket with its history.</summary>
+    [KernelFunction("get_ticket")]
     [Description("Gets a support ticket: customer, order, subject, description, priority, status, escalation level and its history (created, escalations).")]
     [FunctionTraits(Title = "Get ticket", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     public Task<TicketDetails> GetTicketAsync(
@@ -57,6 +60,7 @@ public sealed class TicketFunctions(SupportDatabase database)
         CancellationToken cancellationToken = default) => LoadReadyAsync(ticketId, cancellationToken);
 
     /// <summary>Escalates a ticket to a higher support level.</summary>
+    [KernelFunction("escalate")]
     [Description("Escalates a ticket to a higher support level and records why: tier2 (specialists: warranty decisions, carrier claims, refunds over $500, policy exceptions), supervisor (customer asks for a manager, third contact, refunds over $1,000, legal threats, chargebacks, media), safety (injury, fire, burns, carbon monoxide, failed emergency device — also sets priority urgent). Without a level, goes one level up.")]
     [FunctionTraits(Title = "Escalate ticket", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
     public async Task<TicketDetails> EscalateAsync(

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using McpOpenAI.Kernel.Errors;
 using McpOpenAI.Kernel.Plugins;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Plugins.Utility;
 
@@ -14,6 +15,7 @@ public sealed class UtilityPlugin
     public UtilityPlugin(TimeProvider? time = null) => _time = time ?? TimeProvider.System;
 
     /// <summary>The current date and time in a time zone.</summary>
+    [KernelFunction("get_current_time")]
     [Description("Gets the current date and time, in UTC and in the given IANA time zone.")]
     [FunctionTraits(Title = "Current time", ReadOnly = true, Idempotent = false, OpenWorld = false)]
     public CurrentTime GetCurrentTime(
@@ -31,6 +33,7 @@ public sealed class UtilityPlugin
     }
 
     /// <summary>Counts characters, words, lines and sentences, and estimates tokens.</summary>
+    [KernelFunction("text_stats")]
     [Description("Counts the characters, words, lines and sentences of a text and estimates its token count.")]
     [FunctionTraits(Title = "Text statistics", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     public TextStatistics TextStats([Description("The text to measure.")] string text)

@@ -1,4 +1,5 @@
 using McpOpenAI.Kernel.Plugins;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.ConformanceFixtures;
 
@@ -6,7 +7,13 @@ namespace McpOpenAI.ConformanceFixtures;
 public sealed class ConformanceExtras : IPluginProvider
 {
     /// <inheritdoc />
-    public AIPlugin CreatePlugin(IServiceProvider services) =>
-        new("ConformanceExtras", "Conformance fixtures made as ready-made functions.",
-            [new JsonSchema2020Tool(), new ImagePrompt(), new EmbeddedResourcePrompt()], typeof(ConformanceExtras).FullName);
+    public KernelPlugin CreatePlugin(IServiceProvider services)
+    {
+        FixturePrompt[] prompts = [new ImagePrompt(), new EmbeddedResourcePrompt()];
+        return new PromptPlugin("ConformanceExtras", "Conformance fixtures made as ready-made functions.",
+            [
+                (KernelFunctions.FromAIFunction(new JsonSchema2020Tool()), null),
+                .. prompts.Select(p => (KernelFunctions.FromAIFunction(p), (PromptDescriptor?)p.Prompt)),
+            ], typeof(ConformanceExtras).FullName);
+    }
 }

@@ -4,6 +4,7 @@ using McpOpenAI.Kernel.Plugins;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.ConformanceFixtures;
 
@@ -17,21 +18,26 @@ public sealed class ConformancePlugin(ILogger<ConformancePlugin> logger)
     /// <summary>A tiny WAV header with no samples.</summary>
     public const string WavBase64 = "UklGRiQAAABXQVZFZm10IBAAAAABAAEAQB8AAIA+AAACABAAZGF0YQAAAAA=";
 
+    [KernelFunction("test_simple_text")]
     [Description("Returns simple text.")]
     public string TestSimpleText() => "This is a simple text response for testing.";
 
+    [KernelFunction("test_image_content")]
     [Description("Returns an image.")]
     public object TestImageContent() => new DataContent(Convert.FromBase64String(PngBase64), "image/png");
 
+    [KernelFunction("test_audio_content")]
     [Description("Returns audio.")]
     public object TestAudioContent() => new DataContent(Convert.FromBase64String(WavBase64), "audio/wav");
 
+    [KernelFunction("test_embedded_resource")]
     [Description("Returns an embedded resource.")]
     public object TestEmbeddedResource() => new CallToolResult
     {
         Content = [new EmbeddedResourceBlock { Resource = new TextResourceContents { Uri = "test://embedded-resource", MimeType = "text/plain", Text = "This is an embedded resource content." } }],
     };
 
+    [KernelFunction("test_multiple_content_types")]
     [Description("Returns text, an image and an embedded resource.")]
     public object TestMultipleContentTypes() => new CallToolResult
     {
@@ -43,6 +49,7 @@ public sealed class ConformancePlugin(ILogger<ConformancePlugin> logger)
         ],
     };
 
+    [KernelFunction("test_tool_with_logging")]
     [Description("Logs three lines while it runs.")]
     public async Task<string> TestToolWithLogging(CancellationToken cancellationToken)
     {
@@ -54,30 +61,34 @@ public sealed class ConformancePlugin(ILogger<ConformancePlugin> logger)
         return "Tool with logging executed successfully";
     }
 
+    [KernelFunction("test_error_handling")]
     [Description("Always fails.")]
     public string TestErrorHandling() => throw new InvalidOperationException("This tool intentionally returns an error for testing");
 
+    [KernelFunction("test_tool_with_progress")]
     [Description("Reports progress 0, 50 and 100 of 100.")]
-    public async Task<string> TestToolWithProgress(IProgress<FunctionProgress> progress, CancellationToken cancellationToken)
+    public async Task<string> TestToolWithProgress([FromKernelServices] IProgress<FunctionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        progress.Report(new FunctionProgress(0, 100, "started"));
+        progress?.Report(new FunctionProgress(0, 100, "started"));
         await Task.Delay(50, cancellationToken);
-        progress.Report(new FunctionProgress(50, 100, "halfway"));
+        progress?.Report(new FunctionProgress(50, 100, "halfway"));
         await Task.Delay(50, cancellationToken);
-        progress.Report(new FunctionProgress(100, 100, "done"));
+        progress?.Report(new FunctionProgress(100, 100, "done"));
         return "Tool with progress executed successfully";
     }
 
+    [KernelFunction("test_sampling")]
     [Description("Asks the client's model (sampling) and returns its answer.")]
-    public async Task<string> TestSampling([Description("The prompt to send.")] string prompt, AIFunctionArguments arguments, CancellationToken cancellationToken)
+    public async Task<string> TestSampling([Description("The prompt to send.")] string prompt, CancellationToken cancellationToken)
     {
-        var client = FunctionContext.GetCallerChatClient(arguments) ?? throw new InvalidOperationException("The client does not offer sampling.");
+        var client = McpOpenAI.Kernel.Calls.CallContext.Current?.CallerChatClient ?? throw new InvalidOperationException("The client does not offer sampling.");
         var response = await client.GetResponseAsync(prompt, new ChatOptions { MaxOutputTokens = 100 }, cancellationToken);
         return $"LLM response: {response.Text}";
     }
 
+    [KernelFunction("test_elicitation")]
     [Description("Asks the user for a username and an email address (elicitation) and returns the answer.")]
-    public async Task<string> TestElicitation([Description("The message to show the user.")] string message, IUserInput userInput, CancellationToken cancellationToken)
+    public async Task<string> TestElicitation([Description("The message to show the user.")] string message, [FromKernelServices] IUserInput userInput, CancellationToken cancellationToken)
     {
         var response = await userInput.RequestAsync(UserInputRequest.FromJson(message, """
             {"type":"object","properties":{
@@ -88,8 +99,9 @@ public sealed class ConformancePlugin(ILogger<ConformancePlugin> logger)
         return $"User response: {Describe(response)}";
     }
 
+    [KernelFunction("test_elicitation_sep1034_defaults")]
     [Description("Asks the user for a form whose fields all have defaults (SEP-1034).")]
-    public async Task<string> TestElicitationSep1034Defaults(IUserInput userInput, CancellationToken cancellationToken)
+    public async Task<string> TestElicitationSep1034Defaults([FromKernelServices] IUserInput userInput, CancellationToken cancellationToken)
     {
         var response = await userInput.RequestAsync(UserInputRequest.FromJson("Please review and update the form fields with defaults", """
             {"type":"object","properties":{
@@ -102,8 +114,9 @@ public sealed class ConformancePlugin(ILogger<ConformancePlugin> logger)
         return $"Elicitation completed: {Describe(response)}";
     }
 
+    [KernelFunction("test_elicitation_sep1330_enums")]
     [Description("Asks the user to choose from every kind of enumeration (SEP-1330).")]
-    public async Task<string> TestElicitationSep1330Enums(IUserInput userInput, CancellationToken cancellationToken)
+    public async Task<string> TestElicitationSep1330Enums([FromKernelServices] IUserInput userInput, CancellationToken cancellationToken)
     {
         var response = await userInput.RequestAsync(UserInputRequest.FromJson("Please select options from the enum fields", """
             {"type":"object","properties":{

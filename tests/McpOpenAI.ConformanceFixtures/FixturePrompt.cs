@@ -6,7 +6,7 @@ using Microsoft.Extensions.AI;
 namespace McpOpenAI.ConformanceFixtures;
 
 /// <summary>A prompt made in code: named string parameters and messages with any content. As a tool it returns the contents.</summary>
-public abstract class FixturePrompt : AIFunction, IPromptTemplateFunction
+public abstract class FixturePrompt : AIFunction
 {
     private readonly JsonElement _schema;
 
@@ -15,7 +15,10 @@ public abstract class FixturePrompt : AIFunction, IPromptTemplateFunction
     {
         Name = name;
         Description = description;
-        Parameters = parameters.Select(p => new PromptParameter(p, null, IsRequired: true, Default: null)).ToArray();
+        Prompt = new PromptDescriptor(
+            parameters.Select(p => new PromptParameter(p, null, IsRequired: true, Default: null)).ToArray(),
+            (_, arguments, _) => ValueTask.FromResult(Render(new AIFunctionArguments(arguments))),
+            new FunctionTraits { ReadOnly = true });
         var properties = new JsonObject();
         foreach (var parameter in parameters)
             properties[parameter] = new JsonObject { ["type"] = "string" };
@@ -36,12 +39,8 @@ public abstract class FixturePrompt : AIFunction, IPromptTemplateFunction
     /// <inheritdoc />
     public override JsonElement JsonSchema => _schema;
 
-    /// <inheritdoc />
-    public IReadOnlyList<PromptParameter> Parameters { get; }
-
-    /// <inheritdoc />
-    public ValueTask<IReadOnlyList<ChatMessage>> RenderMessagesAsync(AIFunctionArguments arguments, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Render(arguments));
+    /// <summary>The function as an MCP prompt: its parameters and how it renders.</summary>
+    public PromptDescriptor Prompt { get; }
 
     /// <summary>The prompt's messages for the given arguments.</summary>
     protected abstract IReadOnlyList<ChatMessage> Render(AIFunctionArguments arguments);

@@ -11,11 +11,11 @@ public sealed class DatabasePluginTests(SampleDatabaseFixture sample) : IClassFi
     [Fact]
     public void FromObject_DatabasePlugin_CreatesSnakeCaseReadOnlyFunctions()
     {
-        var plugin = AIPlugin.FromObject(sample.Plugin, "Database");
+        var plugin = PluginFactory.Create(sample.Plugin, "Database");
 
         Assert.Equal("Database", plugin.Name);
-        Assert.Equal(["list_tables", "describe_table", "run_query", "get_schema_summary"], plugin.Functions.Select(f => f.Name).ToArray());
-        foreach (var function in plugin.Functions)
+        Assert.Equal(["list_tables", "describe_table", "run_query", "get_schema_summary"], plugin.Select(f => f.Name).ToArray());
+        foreach (var function in plugin)
         {
             var traits = function.GetTraits();
             Assert.True(traits.ReadOnly);
@@ -30,7 +30,7 @@ public sealed class DatabasePluginTests(SampleDatabaseFixture sample) : IClassFi
     public void FromObject_RunQuery_HasSqlAndMaxRowsParameters()
     {
         Assert.True(sample.Functions.TryGetFunction("run_query", out var runQuery));
-        var schema = runQuery.JsonSchema;
+        var schema = ToolSchema.Of(runQuery).InputSchema;
         var properties = schema.GetProperty("properties");
         Assert.True(properties.TryGetProperty("sql", out var sql));
         Assert.True(properties.TryGetProperty("max_rows", out _));
@@ -38,9 +38,9 @@ public sealed class DatabasePluginTests(SampleDatabaseFixture sample) : IClassFi
         Assert.Equal(["sql"], schema.GetProperty("required").EnumerateArray().Select(e => e.GetString()!).ToArray());
 
         Assert.True(sample.Functions.TryGetFunction("describe_table", out var describe));
-        Assert.True(describe.JsonSchema.GetProperty("properties").TryGetProperty("table", out _));
+        Assert.True(ToolSchema.Of(describe).InputSchema.GetProperty("properties").TryGetProperty("table", out _));
         Assert.True(sample.Functions.TryGetFunction("list_tables", out var list));
-        Assert.Equal(0, list.JsonSchema.TryGetProperty("properties", out var none) ? none.EnumerateObject().Count() : 0);
+        Assert.Equal(0, ToolSchema.Of(list).InputSchema.TryGetProperty("properties", out var none) ? none.EnumerateObject().Count() : 0);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class DatabasePluginTests(SampleDatabaseFixture sample) : IClassFi
     [Fact]
     public async Task RunQuery_MaxRowsAboveConfiguredLimit_UsesConfiguredLimit()
     {
-        var plugin = AIPlugin.FromObject(sample.CreatePlugin(maxRows: 25));
+        var plugin = PluginFactory.Create(sample.CreatePlugin(maxRows: 25));
 
         var result = await plugin.CallAsync<QueryResult>("run_query", new() { ["sql"] = "SELECT * FROM customers", ["max_rows"] = 1000 });
 
@@ -143,7 +143,7 @@ public sealed class DatabasePluginTests(SampleDatabaseFixture sample) : IClassFi
     [Fact]
     public async Task RunQuery_RunawayRecursiveQuery_TimesOut()
     {
-        var plugin = AIPlugin.FromObject(sample.CreatePlugin(timeoutSeconds: 1));
+        var plugin = PluginFactory.Create(sample.CreatePlugin(timeoutSeconds: 1));
 
         var error = await Assert.ThrowsAsync<FunctionException>(() => plugin.CallAsync<QueryResult>("run_query", new()
         {

@@ -1,4 +1,5 @@
 using McpOpenAI.Kernel.Plugins;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Plugins.Database.Tests;
 
@@ -13,7 +14,7 @@ public sealed class SampleDatabaseFixture : IAsyncLifetime
 
     public DatabasePlugin Plugin { get; private set; } = null!;
 
-    public AIPlugin Functions { get; private set; } = null!;
+    public KernelPlugin Functions { get; private set; } = null!;
 
     public DatabasePlugin CreatePlugin(int maxRows = 200, int timeoutSeconds = 10) =>
         new(new DatabaseOptions { DataFolder = DataFolder, MaxRows = maxRows, CommandTimeoutSeconds = timeoutSeconds });
@@ -21,7 +22,7 @@ public sealed class SampleDatabaseFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Plugin = CreatePlugin();
-        Functions = AIPlugin.FromObject(Plugin, "Database");
+        Functions = PluginFactory.Create(Plugin, "Database");
         await Plugin.ListTablesAsync(TestContext.Current.CancellationToken);
     }
 

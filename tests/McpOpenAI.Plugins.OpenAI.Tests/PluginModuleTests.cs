@@ -8,6 +8,7 @@ using McpOpenAI.Plugins.OpenAI.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Plugins.OpenAI.Tests;
 
@@ -15,7 +16,7 @@ public sealed class PluginModuleTests
 {
     private static readonly string[] MyFunctions = ["chat", "analyze_image", "moderate", "embed", "list_models", "get_config_status", "configure"];
 
-    private static AIPlugin CreatePlugin()
+    private static KernelPlugin CreatePlugin()
     {
         var services = new ServiceCollection();
         var configuration = new ConfigurationBuilder().Build();
@@ -25,10 +26,10 @@ public sealed class PluginModuleTests
         services.AddSingleton(new AppPaths(dataFolder: Path.GetTempPath()));
         services.AddSingleton(TimeProvider.System);
         services.AddLogging();
-        services.AddPluginKernel();
+        services.AddKernelHost();
         services.AddOpenAIPlugin(configuration);
-        var kernel = services.BuildServiceProvider().GetRequiredService<PluginKernel>();
-        Assert.True(kernel.Plugins.TryGet(OpenAIPluginModule.PluginName, out var plugin));
+        var host = services.BuildServiceProvider().GetRequiredService<KernelHost>();
+        Assert.True(host.Kernel.Plugins.TryGetPlugin(OpenAIPluginModule.PluginName, out var plugin));
         return plugin;
     }
 
@@ -37,7 +38,7 @@ public sealed class PluginModuleTests
     {
         var plugin = CreatePlugin();
 
-        var names = plugin.Functions.Select(f => f.Name).ToHashSet();
+        var names = plugin.Select(f => f.Name).ToHashSet();
         Assert.All(MyFunctions, name => Assert.Contains(name, names));
         Assert.Equal(OpenAIPluginModule.PluginName, plugin.Name);
     }
@@ -68,18 +69,18 @@ public sealed class PluginModuleTests
     {
         Assert.True(CreatePlugin().TryGetFunction("chat", out var chat));
 
-        var properties = chat.JsonSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToArray();
+        var properties = ToolSchema.Of(chat).InputSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToArray();
 
         Assert.Equal(["prompt", "messages", "system", "model", "temperature", "top_p", "max_tokens", "stop", "seed", "response_format", "images"], properties);
-        Assert.False(chat.JsonSchema.TryGetProperty("required", out var required) && required.GetArrayLength() > 0);
+        Assert.False(ToolSchema.Of(chat).InputSchema.TryGetProperty("required", out var required) && required.GetArrayLength() > 0);
     }
 
     [Fact]
     public void Functions_EveryParameterIsDescribed()
     {
-        foreach (var function in CreatePlugin().Functions.Where(f => MyFunctions.Contains(f.Name)))
+        foreach (var function in CreatePlugin().Where(f => MyFunctions.Contains(f.Name)))
         {
-            foreach (var property in function.JsonSchema.GetProperty("properties").EnumerateObject())
+            foreach (var property in ToolSchema.Of(function).InputSchema.GetProperty("properties").EnumerateObject())
                 Assert.True(property.Value.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String, $"{function.Name}.{property.Name}");
         }
     }

@@ -221,13 +221,13 @@ public sealed class DocumentFunctionsTests : IDisposable
     [Fact]
     public void FromObjects_ResearchParts_SnakeCaseFunctionsWithTruthfulTraits()
     {
-        var plugin = AIPlugin.FromObjects("Research", null, _temp.Functions(), new WebSearchFunctions(new ResearchOptions(), TestFactory.Unconfigured()));
+        var plugin = PluginFactory.Compose("Research", null, _temp.Functions(), new WebSearchFunctions(new ResearchOptions(), TestFactory.Unconfigured()));
 
-        Assert.Equal(["read_document", "search_documents", "web_search"], plugin.Functions.Select(f => f.Name).Order().ToArray());
-        Assert.True(plugin.Functions.Single(f => f.Name == "search_documents").GetTraits().ReadOnly);
-        Assert.True(plugin.Functions.Single(f => f.Name == "read_document").GetTraits().ReadOnly);
-        Assert.True(plugin.Functions.Single(f => f.Name == "web_search").GetTraits().OpenWorld);
-        var schema = plugin.Functions.Single(f => f.Name == "read_document").JsonSchema.GetProperty("properties");
+        Assert.Equal(["read_document", "search_documents", "web_search"], plugin.Select(f => f.Name).Order().ToArray());
+        Assert.True(plugin.Single(f => f.Name == "search_documents").GetTraits().ReadOnly);
+        Assert.True(plugin.Single(f => f.Name == "read_document").GetTraits().ReadOnly);
+        Assert.True(plugin.Single(f => f.Name == "web_search").GetTraits().OpenWorld);
+        var schema = ToolSchema.Of(plugin.Single(f => f.Name == "read_document")).InputSchema.GetProperty("properties");
         Assert.True(schema.TryGetProperty("path_or_id", out _));
         Assert.True(schema.TryGetProperty("section", out _));
     }

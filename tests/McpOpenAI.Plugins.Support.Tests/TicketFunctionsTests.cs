@@ -105,18 +105,18 @@ public sealed class TicketFunctionsTests(SampleCompanyFixture sample) : IClassFi
     [Fact]
     public void FromObjects_SupportParts_FunctionsWithTruthfulTraits()
     {
-        var plugin = AIPlugin.FromObjects("Support", null, _context.Knowledge, _context.Customers, _context.Tickets);
+        var plugin = PluginFactory.Compose("Support", null, _context.Knowledge, _context.Customers, _context.Tickets);
 
-        Assert.Equal(["create_ticket", "escalate", "get_customer", "get_order", "get_ticket", "search_kb"], plugin.Functions.Select(f => f.Name).Order().ToArray());
+        Assert.Equal(["create_ticket", "escalate", "get_customer", "get_order", "get_ticket", "search_kb"], plugin.Select(f => f.Name).Order().ToArray());
         foreach (var name in new[] { "search_kb", "get_customer", "get_order", "get_ticket" })
-            Assert.True(plugin.Functions.Single(f => f.Name == name).GetTraits().ReadOnly);
+            Assert.True(plugin.Single(f => f.Name == name).GetTraits().ReadOnly);
         foreach (var name in new[] { "create_ticket", "escalate" })
         {
-            var traits = plugin.Functions.Single(f => f.Name == name).GetTraits();
+            var traits = plugin.Single(f => f.Name == name).GetTraits();
             Assert.False(traits.ReadOnly);
             Assert.False(traits.Idempotent);
         }
-        var create = plugin.Functions.Single(f => f.Name == "create_ticket").JsonSchema;
+        var create = ToolSchema.Of(plugin.Single(f => f.Name == "create_ticket")).InputSchema;
         Assert.Equal(["customer_id", "subject", "description", "priority"], create.GetProperty("required").EnumerateArray().Select(e => e.GetString()!).ToArray());
     }
 }

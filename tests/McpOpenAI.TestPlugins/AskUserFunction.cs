@@ -1,10 +1,11 @@
 using System.Text.Json;
+using McpOpenAI.Kernel.Calls;
 using McpOpenAI.Kernel.Plugins;
 using Microsoft.Extensions.AI;
 
 namespace McpOpenAI.TestPlugins;
 
-/// <summary>Asks the user for a name and a size through <see cref="FunctionContext.GetUserInput"/> and reports the answer.</summary>
+/// <summary>Asks the user for a name and a size through <see cref="AmbientUserInput"/> and reports the answer.</summary>
 public sealed class AskUserFunction : AIFunction
 {
     /// <summary>The form it shows.</summary>
@@ -30,7 +31,7 @@ public sealed class AskUserFunction : AIFunction
     /// <inheritdoc />
     protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
     {
-        var response = await FunctionContext.GetUserInput(arguments).RequestAsync(UserInputRequest.FromJson("Who are you?", FormJson), cancellationToken);
+        var response = await AmbientUserInput.Instance.RequestAsync(UserInputRequest.FromJson("Who are you?", FormJson), cancellationToken);
         return response.IsAccepted
             ? $"accepted: {string.Join(", ", response.Values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value.GetRawText()}"))}"
             : $"not accepted: {response.Action}";

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using McpOpenAI.Kernel.Errors;
 using McpOpenAI.Kernel.Plugins;
 using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.TestPlugins;
 
@@ -15,29 +16,31 @@ public sealed class DiagnosticsPlugin
     /// <summary>Resets <see cref="Cancelled"/> for the next test.</summary>
     public static void Reset() => Cancelled = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    [KernelFunction("report_progress")]
     [Description("Reports progress the given number of times, then returns.")]
     [FunctionTraits(ReadOnly = true, Idempotent = true)]
     public async Task<string> ReportProgress(
         [Description("How many progress reports to send.")] int steps,
-        IProgress<FunctionProgress> progress,
-        CancellationToken cancellationToken)
+        [FromKernelServices] IProgress<FunctionProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         for (var i = 1; i <= steps; i++)
         {
-            progress.Report(new FunctionProgress(i, steps, $"step {i}"));
+            progress?.Report(new FunctionProgress(i, steps, $"step {i}"));
             await Task.Yield();
             cancellationToken.ThrowIfCancellationRequested();
         }
         return $"done {steps}";
     }
 
+    [KernelFunction("wait_until_cancelled")]
     [Description("Waits until the call is cancelled; writes the marker file (if given) when it is.")]
     public async Task<string> WaitUntilCancelled(
-        IProgress<FunctionProgress> progress,
+        [FromKernelServices] IProgress<FunctionProgress>? progress = null,
         [Description("A file to create when the call is cancelled.")] string? markerPath = null,
         CancellationToken cancellationToken = default)
     {
-        progress.Report(new FunctionProgress(1, null, "waiting"));
+        progress?.Report(new FunctionProgress(1, null, "waiting"));
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -52,6 +55,7 @@ public sealed class DiagnosticsPlugin
         }
     }
 
+    [KernelFunction("make_image")]
     [Description("Returns a 1x1 PNG image and a link to a file.")]
     public FunctionOutput MakeImage([Description("The file to link to.")] string path) =>
         new(new { path, width = 1, height = 1 },
@@ -60,6 +64,7 @@ public sealed class DiagnosticsPlugin
             new UriContent(new Uri(Path.GetFullPath(path)), "image/png"),
         ]);
 
+    [KernelFunction("fail")]
     [Description("Fails the given way: 'user' (a clear FunctionException) or 'bug' (an unexpected exception).")]
     public string Fail([Description("user or bug")] string kind) => kind == "user"
         ? throw FunctionException.InvalidArgument("kind", "this is the error you asked for", "user, bug", "user")

@@ -1,4 +1,5 @@
 using McpOpenAI.Kernel.Plugins;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.TestPlugins;
 
@@ -6,6 +7,11 @@ namespace McpOpenAI.TestPlugins;
 public sealed class ExtrasProvider : IPluginProvider
 {
     /// <inheritdoc />
-    public AIPlugin CreatePlugin(IServiceProvider services) =>
-        new("Extras", "Ready-made test functions.", [new HandWrittenSchemaFunction(), new RichPromptFunction(), new AskUserFunction()], typeof(ExtrasProvider).FullName);
+    public KernelPlugin CreatePlugin(IServiceProvider services) =>
+        new PromptPlugin("Extras", "Ready-made test functions.",
+        [
+            (KernelFunctions.FromAIFunction(new HandWrittenSchemaFunction()), null),
+            (KernelFunctions.FromAIFunction(new RichPromptFunction()), RichPromptFunction.Prompt),
+            (KernelFunctions.FromAIFunction(new AskUserFunction()), null),
+        ], typeof(ExtrasProvider).FullName);
 }

@@ -3,10 +3,11 @@ using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Kernel.Resources;
 using Microsoft.Extensions.AI;
 
+
 namespace McpOpenAI.TestPlugins;
 
 /// <summary>A prompt whose messages carry text, an image and an embedded resource (text and binary).</summary>
-public sealed class RichPromptFunction : AIFunction, IPromptTemplateFunction
+public sealed class RichPromptFunction : AIFunction
 {
     /// <summary>A 1x1 PNG.</summary>
     public static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
@@ -22,11 +23,14 @@ public sealed class RichPromptFunction : AIFunction, IPromptTemplateFunction
     /// <inheritdoc />
     public override JsonElement JsonSchema => Schema;
 
-    /// <inheritdoc />
-    public IReadOnlyList<PromptParameter> Parameters { get; } = [new("topic", "What to review.", IsRequired: true, Default: null)];
+    /// <summary>The function as an MCP prompt.</summary>
+    public static PromptDescriptor Prompt { get; } = new(
+        [new("topic", "What to review.", IsRequired: true, Default: null)],
+        (_, arguments, cancellationToken) => RenderMessagesAsync(arguments, cancellationToken),
+        new FunctionTraits { ReadOnly = true });
 
-    /// <inheritdoc />
-    public ValueTask<IReadOnlyList<ChatMessage>> RenderMessagesAsync(AIFunctionArguments arguments, CancellationToken cancellationToken = default)
+    /// <summary>Renders the messages: text, an image, an embedded text and an embedded binary resource.</summary>
+    public static ValueTask<IReadOnlyList<ChatMessage>> RenderMessagesAsync(IDictionary<string, object?> arguments, CancellationToken cancellationToken = default)
     {
         var topic = arguments.TryGetValue("topic", out var value) ? value?.ToString() : null;
         IReadOnlyList<ChatMessage> messages =

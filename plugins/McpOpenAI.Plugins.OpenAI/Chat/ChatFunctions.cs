@@ -6,6 +6,7 @@ using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Plugins.OpenAI.Shared;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Plugins.OpenAI.Chat;
 
@@ -29,6 +30,7 @@ public sealed class ChatFunctions
     }
 
     /// <summary>Asks an OpenAI chat model; streams the answer as progress and returns it whole.</summary>
+    [KernelFunction("chat")]
     [Description("Ask an OpenAI chat model. Give a prompt, or a messages list (roles system/user/assistant), or both (the prompt becomes the last user message). " +
         "The answer streams as progress notifications; the result is the whole answer with model, usage and finish reason. " +
         "Set response_format to \"json_object\" or a JSON schema for structured output (returned parsed in 'data'). Attach images for vision. Stateless: pass the whole conversation each time.")]
@@ -45,7 +47,7 @@ public sealed class ChatFunctions
         [Description("A seed for best-effort reproducible answers.")] long? seed = null,
         [Description("\"text\" (default), \"json_object\", or a JSON schema object (root type \"object\") for structured output; OpenAI's {\"type\":\"json_schema\",\"json_schema\":{…}} is accepted too.")] JsonElement? responseFormat = null,
         [Description("Images to look at: https URLs, local file paths or data URIs (PNG, JPEG, WEBP, GIF; up to 10, 20 MB each).")] string[]? images = null,
-        IProgress<FunctionProgress>? progress = null,
+        [FromKernelServices] IProgress<FunctionProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         var modelId = Arguments.Model(model, _factory.Options.ChatModel);
@@ -75,6 +77,7 @@ public sealed class ChatFunctions
     }
 
     /// <summary>Looks at images with an OpenAI vision model.</summary>
+    [KernelFunction("analyze_image")]
     [Description("Look at one or more images with an OpenAI vision model and describe them or answer a question about them. " +
         "Images: https URLs, local file paths or data URIs (PNG, JPEG, WEBP, GIF; up to 10, 20 MB each). Local files are read and sent inline.")]
     [FunctionTraits(Title = "Analyze images", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
@@ -84,7 +87,7 @@ public sealed class ChatFunctions
         [Description("How closely to look: low (fast, cheap), high (fine detail) or auto (default).")] string? detail = null,
         [Description("The vision model; default: OpenAI:VisionModel, else the chat model.")] string? model = null,
         [Description("The most tokens to write, 1 to 128000.")] int? maxTokens = null,
-        IProgress<FunctionProgress>? progress = null,
+        [FromKernelServices] IProgress<FunctionProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         var defaultModel = _configuration["OpenAI:VisionModel"] is { Length: > 0 } vision ? vision : _factory.Options.ChatModel;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using McpOpenAI.Kernel.Calls;
 using McpOpenAI.Kernel.Chat;
 using McpOpenAI.Kernel.OpenAI;
 using McpOpenAI.Kernel.Plugins;

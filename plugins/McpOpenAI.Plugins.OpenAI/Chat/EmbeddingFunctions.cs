@@ -4,6 +4,7 @@ using McpOpenAI.Kernel.OpenAI;
 using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Plugins.OpenAI.Shared;
 using OpenAI.Embeddings;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Plugins.OpenAI.Chat;
 
@@ -16,6 +17,7 @@ public sealed class EmbeddingFunctions(OpenAIClientFactory factory, TimeProvider
     private readonly OpenAICall _call = new(factory, time);
 
     /// <summary>Turns texts into embedding vectors and compares them.</summary>
+    [KernelFunction("embed")]
     [Description("Turn one or more texts into embedding vectors with an OpenAI embedding model. With two or more texts, " +
         "also returns their cosine similarity matrix (1 = same meaning, about 0 = unrelated) — handy for comparing meanings.")]
     [FunctionTraits(Title = "Embed texts", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]

@@ -4,6 +4,7 @@ using McpOpenAI.Kernel.Errors;
 using McpOpenAI.Kernel.OpenAI;
 using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Plugins.OpenAI.Shared;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Plugins.OpenAI.Chat;
 
@@ -16,6 +17,7 @@ public sealed class ModerationFunctions(OpenAIClientFactory factory, TimeProvide
     private readonly OpenAICall _call = new(factory, time);
 
     /// <summary>Checks texts and images against OpenAI's usage policies.</summary>
+    [KernelFunction("moderate")]
     [Description("Check texts and/or images with OpenAI's moderation model. Returns, per input, whether it is flagged, the flagged categories " +
         "(harassment, hate, self-harm, sexual, violence, …) and every category's score. Free to use.")]
     [FunctionTraits(Title = "Moderate content", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]

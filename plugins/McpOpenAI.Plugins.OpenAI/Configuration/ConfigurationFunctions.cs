@@ -5,6 +5,7 @@ using McpOpenAI.Kernel.OpenAI;
 using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Plugins.OpenAI.Shared;
 using Microsoft.Extensions.Configuration;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Plugins.OpenAI.Configuration;
 
@@ -20,6 +21,7 @@ public sealed class ConfigurationFunctions(OpenAIClientFactory factory, IConfigu
         "if you typed one here, consider rotating it at https://platform.openai.com/api-keys.";
 
     /// <summary>Says whether OpenAI is set up, where the key comes from, and how recent calls went.</summary>
+    [KernelFunction("get_config_status")]
     [Description("Show the OpenAI setup: whether a key is configured and where it comes from (environment, user config file, user secrets), " +
         "its fingerprint only (sk-…abcd, never the key), base URL, organization, project, default models, output folder, and the last successful and failed calls.")]
     [FunctionTraits(Title = "OpenAI configuration status", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
@@ -55,6 +57,7 @@ public sealed class ConfigurationFunctions(OpenAIClientFactory factory, IConfigu
     }
 
     /// <summary>Saves settings to the per-user config file; a new key is checked with a real call first.</summary>
+    [KernelFunction("configure")]
     [Description("Save OpenAI settings (API key, organization, project, base URL, default models) to the per-user config file, readable only by you; " +
         "they apply at once, without a restart. A new key is checked with a real call before it is saved, and is never echoed. Pass \"\" to remove a saved value. " +
         "Environment variables or user secrets are safer for the key: a key typed into a chat passes through the model's transcript.")]

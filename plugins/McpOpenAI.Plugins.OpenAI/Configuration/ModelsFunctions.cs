@@ -3,6 +3,7 @@ using McpOpenAI.Kernel.OpenAI;
 using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Plugins.OpenAI.Shared;
 using Microsoft.Extensions.Configuration;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Plugins.OpenAI.Configuration;
 
@@ -13,6 +14,7 @@ public sealed class ModelsFunctions(OpenAIClientFactory factory, IConfiguration 
     private static readonly string[] Capabilities = ["chat", "image", "embedding", "moderation", "audio", "other"];
 
     /// <summary>Lists the models the endpoint serves, grouped by capability.</summary>
+    [KernelFunction("list_models")]
     [Description("List the models this OpenAI key and endpoint can use (live from GET /v1/models, cached for 5 minutes), grouped by capability " +
         "(chat, image, embedding, moderation, audio, other), marking the configured defaults and any default the endpoint does not serve.")]
     [FunctionTraits(Title = "List OpenAI models", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]

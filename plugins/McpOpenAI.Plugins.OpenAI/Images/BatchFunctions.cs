@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using McpOpenAI.Kernel.Errors;
 using McpOpenAI.Kernel.Plugins;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Plugins.OpenAI.Images;
 
@@ -21,13 +22,14 @@ public sealed class BatchFunctions
     }
 
     /// <summary>Generates many images.</summary>
+    [KernelFunction("batch_generate_images")]
     [Description("Generate many images: each prompt once with each variant's settings (no variants: the defaults). Runs a few at a time (OpenAI:Images:BatchConcurrency, default 3), reports each saved path as it lands, and reports every item's success or error; one failing item never loses the others.")]
     [FunctionTraits(Title = "Batch generate images", OpenWorld = true)]
     public async Task<BatchResult> BatchGenerateImagesAsync(
         [Description("The prompts, 1-50.")] string[] prompts,
         [Description("Optional settings to make each prompt with (model, size, quality, style, background, output_format).")] BatchVariant[]? variants = null,
         [Description("The default model for variants that name none.")] string? model = null,
-        IProgress<FunctionProgress>? progress = null,
+        [FromKernelServices] IProgress<FunctionProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         progress ??= new Progress<FunctionProgress>();

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using McpOpenAI.Kernel.Plugins;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Plugins.OpenAI.Images;
 
@@ -13,6 +14,7 @@ public sealed class ImageFunctions
     public ImageFunctions(IServiceProvider services) => _service = ImageParts.CreateService(services);
 
     /// <summary>Generates images from a prompt.</summary>
+    [KernelFunction("generate_image")]
     [Description("Generate images from a text prompt with OpenAI (gpt-image-1 by default). Every image is saved in the output folder with JSON metadata; the result shows the image, its path and an image:// resource link. gpt-image models with n=1 start an image thread that edit_image can continue.")]
     [FunctionTraits(Title = "Generate image", OpenWorld = true)]
     public async Task<FunctionOutput> GenerateImageAsync(
@@ -27,7 +29,7 @@ public sealed class ImageFunctions
         [Description("gpt-image with jpeg or webp: compression 0-100.")] int? outputCompression = null,
         [Description("gpt-image: low or auto.")] string? moderation = null,
         [Description("0-3 partial images to stream and save while the final image renders (gpt-image).")] int partialImages = 0,
-        IProgress<FunctionProgress>? progress = null,
+        [FromKernelServices] IProgress<FunctionProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         var settings = Settings(model, size, quality, style, n, background, outputFormat, outputCompression, moderation, partialImages, null);
@@ -36,6 +38,7 @@ public sealed class ImageFunctions
     }
 
     /// <summary>Edits images or continues an image thread.</summary>
+    [KernelFunction("edit_image")]
     [Description("Edit images with a prompt: 1-16 input images (local paths, http(s) URLs, data URIs, or earlier results by id or image:// URI), an optional PNG mask the size of the first image, or continue an image thread ('make the sky darker') with thread (optionally from_step to branch) or previous_response_id.")]
     [FunctionTraits(Title = "Edit image", OpenWorld = true)]
     public async Task<FunctionOutput> EditImageAsync(
@@ -54,7 +57,7 @@ public sealed class ImageFunctions
         [Description("jpeg or webp compression 0-100.")] int? outputCompression = null,
         [Description("How many images, 1-10.")] int n = 1,
         [Description("0-3 partial images to stream.")] int partialImages = 0,
-        IProgress<FunctionProgress>? progress = null,
+        [FromKernelServices] IProgress<FunctionProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         var settings = Settings(model, size, quality, null, n, background, outputFormat, outputCompression, null, partialImages, inputFidelity);
@@ -66,6 +69,7 @@ public sealed class ImageFunctions
     }
 
     /// <summary>Lists the image threads.</summary>
+    [KernelFunction("list_image_threads")]
     [Description("List the multi-turn image threads (newest first) with their steps, response ids and images; continue one with edit_image thread=....")]
     [FunctionTraits(Title = "List image threads", ReadOnly = true, Idempotent = true)]
     public IReadOnlyList<ImageThread> ListImageThreads() => _service.Threads.List();

@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.ComponentModel;
 using McpOpenAI.Kernel.Errors;
 using McpOpenAI.Kernel.Plugins;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Plugins.OpenAI.Images;
 
@@ -16,6 +17,7 @@ public sealed class ImageVariationFunctions
     public ImageVariationFunctions(IServiceProvider services) => _service = ImageParts.CreateService(services);
 
     /// <summary>Makes variations of an image.</summary>
+    [KernelFunction("create_variations")]
     [Description("Make 1-10 variations of an image (path, URL, data URI, or an earlier image id). Uses the dall-e-2 variations endpoint where OpenAI still serves it (square PNG), otherwise an edit with a variation instruction on the image model; the result's 'api' says which path was used.")]
     [FunctionTraits(Title = "Create variations", OpenWorld = true)]
     public async Task<FunctionOutput> CreateVariationsAsync(
@@ -23,7 +25,7 @@ public sealed class ImageVariationFunctions
         [Description("How many variations, 1-10.")] int n = 1,
         [Description("Output size: 256x256, 512x512 or 1024x1024 on dall-e-2; the image model's sizes otherwise.")] string? size = null,
         [Description("The image model for the edit path (default from configuration).")] string? model = null,
-        IProgress<FunctionProgress>? progress = null,
+        [FromKernelServices] IProgress<FunctionProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         if (n is < 1 or > 10) throw FunctionException.InvalidArgument("n", $"{n} variations is out of range.", "1 to 10", "2");

@@ -5,6 +5,7 @@ using McpOpenAI.Kernel.OpenAI;
 using McpOpenAI.Kernel.Plugins;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Plugins.OpenAI.ThreeD;
 
@@ -30,16 +31,17 @@ public sealed class ThreeDModelFunctions
     }
 
     /// <summary>Designs a 3D model from a description and writes it as glTF, GLB and OBJ+MTL.</summary>
+    [KernelFunction("generate_3d_model")]
     [Description("Make a 3D model from a description: an OpenAI chat model designs it as a scene of primitives (box, sphere, cylinder, cone, plane, torus) " +
         "and triangle meshes with PBR materials, written to the output folder as glTF 2.0 (.gltf with embedded buffer), .glb and OBJ+MTL, with JSON metadata. " +
         "The result lists the files with model:// resource links, counts and a short description of what was built.")]
-    [FunctionTraits(Name = "generate_3d_model", Title = "Generate 3D model", OpenWorld = true)]
+    [FunctionTraits(Title = "Generate 3D model", OpenWorld = true)]
     public async Task<FunctionOutput> Generate3DModelAsync(
         [Description("What to model, e.g. 'a wooden chair with four legs and a curved back' (at most 4000 characters).")] string description,
         [Description("low (about 8 parts, coarse curves), medium (default, about 24 parts) or high (about 64 parts, smooth curves).")] string? detail = null,
         [Description("Which files to write: any of gltf, glb, obj (obj comes with its mtl); default all.")] string[]? formats = null,
         [Description("The chat model that designs the scene; default OpenAI:ThreeD:Model, else the chat model.")] string? model = null,
-        IProgress<FunctionProgress>? progress = null,
+        [FromKernelServices] IProgress<FunctionProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         var defaultModel = _configuration[ModelKey] is { Length: > 0 } configured ? configured : _factory.Options.ChatModel;

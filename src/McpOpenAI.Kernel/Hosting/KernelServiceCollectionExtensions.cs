@@ -1,25 +1,22 @@
-using McpOpenAI.Kernel.Invocation;
+using McpOpenAI.Kernel.Calls;
 using McpOpenAI.Kernel.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpOpenAI.Kernel.Hosting;
 
-/// <summary>Registers the kernel and its plugins in a service collection.</summary>
+/// <summary>Registers the kernel host, its plugins and the services plugin methods receive.</summary>
 public static class KernelServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds a singleton <see cref="PluginKernel"/> built from every registered <see cref="PluginRegistration"/>
-    /// and <see cref="IFunctionInvocationFilter"/> (filters run in registration order).
+    /// Adds a singleton <see cref="KernelHost"/> whose kernel holds every registered <see cref="PluginRegistration"/>'s
+    /// plugin and whose filters are the Semantic Kernel filters in the services; and the per-call services plugin methods
+    /// take with <c>[FromKernelServices]</c>: <see cref="IProgress{T}"/> of <see cref="FunctionProgress"/> and <see cref="IUserInput"/>.
     /// </summary>
-    public static IServiceCollection AddPluginKernel(this IServiceCollection services)
+    public static IServiceCollection AddKernelHost(this IServiceCollection services)
     {
-        services.AddSingleton(sp =>
-        {
-            var kernel = new PluginKernel(sp, sp.GetServices<IFunctionInvocationFilter>());
-            foreach (var registration in sp.GetServices<PluginRegistration>())
-                kernel.Plugins.Add(registration.Create(sp));
-            return kernel;
-        });
+        services.AddSingleton<IProgress<FunctionProgress>>(AmbientProgress.Instance);
+        services.AddSingleton<IUserInput>(AmbientUserInput.Instance);
+        services.AddSingleton(sp => new KernelHost(sp, sp.GetServices<PluginRegistration>().Select(r => r.Create(sp))));
         return services;
     }
 
@@ -30,30 +27,27 @@ public static class KernelServiceCollectionExtensions
         where T : class =>
         services.AddPlugin(typeof(T), name);
 
+    /// <summary>Adds a plugin class by type.</summary>
+    public static IServiceCollection AddPlugin(this IServiceCollection services, Type pluginType, string? name = null)
+    {
+        var pluginName = name ?? Naming.DefaultPluginName(pluginType);
+        services.AddSingleton(new PluginRegistration(pluginName,
+            sp => PluginFactory.Create(ActivatorUtilities.GetServiceOrCreateInstance(sp, pluginType), pluginName)));
+        return services;
+    }
+
     /// <summary>
     /// Adds one plugin made of every public class in <paramref name="assembly"/> marked
     /// <c>[PluginPart(name)]</c>; nothing when there is none. Each part's constructor takes services.
     /// </summary>
     public static IServiceCollection AddPluginParts(this IServiceCollection services, string name, string? description, System.Reflection.Assembly assembly)
     {
-        var parts = assembly.GetExportedTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetCustomAttributes(typeof(PluginPartAttribute), false).OfType<PluginPartAttribute>().Any(a => a.PluginName == name))
-            .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .ToArray();
-        if (parts.Length > 0)
+        var parts = PluginPartAttribute.PartsOf(name, assembly);
+        if (parts.Count > 0)
         {
             services.AddSingleton(new PluginRegistration(name,
-                sp => AIPlugin.FromObjects(name, description, parts.Select(t => ActivatorUtilities.GetServiceOrCreateInstance(sp, t)).ToArray())));
+                sp => PluginFactory.Compose(name, description, parts.Select(t => ActivatorUtilities.GetServiceOrCreateInstance(sp, t)).ToArray())));
         }
-        return services;
-    }
-
-    /// <summary>Adds a plugin class by type.</summary>
-    public static IServiceCollection AddPlugin(this IServiceCollection services, Type pluginType, string? name = null)
-    {
-        var pluginName = name ?? Naming.DefaultPluginName(pluginType);
-        services.AddSingleton(new PluginRegistration(pluginName,
-            sp => AIPlugin.FromObject(ActivatorUtilities.GetServiceOrCreateInstance(sp, pluginType), pluginName)));
         return services;
     }
 }

@@ -1,8 +1,8 @@
-using McpOpenAI.Kernel.Plugins;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Kernel.Hosting;
 
 /// <summary>A plugin to create when the kernel is built: a name and a factory.</summary>
 /// <param name="Name">The plugin name.</param>
 /// <param name="Create">Makes the plugin from the application's services.</param>
-public sealed record PluginRegistration(string Name, Func<IServiceProvider, AIPlugin> Create);
+public sealed record PluginRegistration(string Name, Func<IServiceProvider, KernelPlugin> Create);

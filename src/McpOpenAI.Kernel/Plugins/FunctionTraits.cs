@@ -1,11 +1,12 @@
-using Microsoft.Extensions.AI;
+using System.Reflection;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Kernel.Plugins;
 
-/// <summary>Behavioural hints of a function; carried in <see cref="AITool.AdditionalProperties"/>.</summary>
+/// <summary>Behavioural hints of a function, which hosts show to users and models (MCP tool annotations).</summary>
 public sealed record FunctionTraits
 {
-    /// <summary>The key under which the traits are stored in a function's additional properties.</summary>
+    /// <summary>The key under which a function made in code carries its traits in <see cref="KernelFunctionMetadata.AdditionalProperties"/>.</summary>
     public const string PropertyKey = "mcpopenai.traits";
 
     /// <summary>A short human-readable title.</summary>
@@ -24,12 +25,22 @@ public sealed record FunctionTraits
     public bool? OpenWorld { get; init; }
 }
 
-/// <summary>Reads <see cref="FunctionTraits"/> from any <see cref="AIFunction"/>.</summary>
+/// <summary>Reads <see cref="FunctionTraits"/> of any kernel function.</summary>
 public static class FunctionTraitsExtensions
 {
-    /// <summary>The function's traits, or an empty set when it declares none.</summary>
-    public static FunctionTraits GetTraits(this AITool function) =>
-        function.AdditionalProperties.TryGetValue(FunctionTraits.PropertyKey, out var value) && value is FunctionTraits traits
-            ? traits
-            : new FunctionTraits();
+    /// <summary>
+    /// The function's traits: those it carries in its metadata, else those of its method's
+    /// <see cref="FunctionTraitsAttribute"/>, else those its plugin declares for it (prompt files), else none.
+    /// </summary>
+    public static FunctionTraits GetTraits(this KernelFunction function, KernelPlugin? plugin = null)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        if (function.Metadata.AdditionalProperties.TryGetValue(FunctionTraits.PropertyKey, out var value) && value is FunctionTraits traits)
+            return traits;
+        if (function.UnderlyingMethod?.GetCustomAttribute<FunctionTraitsAttribute>() is { } attribute)
+            return attribute.ToTraits();
+        if (plugin is IPromptPlugin prompts && prompts.TryGetPrompt(function.Name, out var prompt))
+            return prompt.Traits;
+        return new FunctionTraits();
+    }
 }

@@ -9,9 +9,6 @@ public sealed class FunctionTraitsAttribute : Attribute
 {
     private bool? _readOnly, _destructive, _idempotent, _openWorld;
 
-    /// <summary>Overrides the function name (snake_case of the method name, without "Async", by default).</summary>
-    public string? Name { get; set; }
-
     /// <summary>A short human-readable title.</summary>
     public string? Title { get; set; }
 

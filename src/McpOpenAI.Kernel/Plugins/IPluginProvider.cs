@@ -1,12 +1,15 @@
+using Microsoft.SemanticKernel;
+
 namespace McpOpenAI.Kernel.Plugins;
 
 /// <summary>
-/// Supplies a ready-made plugin, for functions a plugin class cannot express with methods: an <see cref="Microsoft.Extensions.AI.AIFunction"/>
-/// subclass with a hand-written input schema, a prompt function (<see cref="IPromptTemplateFunction"/>) whose messages
-/// carry images or resources. Hosts that load plugin assemblies create every public provider class and add its plugin.
+/// Supplies a ready-made plugin, for functions a plugin class cannot express with methods: an
+/// <see cref="Microsoft.Extensions.AI.AIFunction"/> with a hand-written input schema (<see cref="KernelFunctions.FromAIFunction"/>),
+/// or MCP prompts whose messages carry images or resources (<see cref="PromptPlugin"/>). Hosts that load plugin
+/// assemblies create every public provider class and add its plugin.
 /// </summary>
 public interface IPluginProvider
 {
     /// <summary>Creates the plugin; <paramref name="services"/> are the application's services.</summary>
-    AIPlugin CreatePlugin(IServiceProvider services);
+    KernelPlugin CreatePlugin(IServiceProvider services);
 }

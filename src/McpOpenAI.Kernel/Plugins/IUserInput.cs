@@ -2,8 +2,8 @@ namespace McpOpenAI.Kernel.Plugins;
 
 /// <summary>
 /// Asks the person behind the caller for structured input while a function runs: a message and a form of
-/// primitive fields. Hosts supply it (the MCP server over elicitation); a function takes it as a parameter
-/// or from <see cref="FunctionContext.GetUserInput"/>, and never needs to know which host asked.
+/// primitive fields. Hosts supply it (the MCP server over elicitation); a plugin method takes it as a parameter
+/// (<c>[FromKernelServices] IUserInput input</c>), and never needs to know which host asked.
 /// </summary>
 public interface IUserInput
 {

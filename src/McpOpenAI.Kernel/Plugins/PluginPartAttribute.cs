@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace McpOpenAI.Kernel.Plugins;
 
 /// <summary>
@@ -10,4 +12,11 @@ public sealed class PluginPartAttribute(string pluginName) : Attribute
 {
     /// <summary>The plugin this class belongs to.</summary>
     public string PluginName { get; } = pluginName;
+
+    /// <summary>The public classes of an assembly marked as parts of the plugin, in a stable order.</summary>
+    public static IReadOnlyList<Type> PartsOf(string pluginName, Assembly assembly) =>
+        assembly.GetExportedTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetCustomAttribute<PluginPartAttribute>() is { } part && part.PluginName == pluginName)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .ToArray();
 }

@@ -1,9 +1,9 @@
-using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Kernel.Plugins;
 
 /// <summary>A function with the unique, snake_case name it is offered under as a tool.</summary>
-public sealed record NamedTool(AIPlugin Plugin, AIFunction Function, string ToolName);
+public sealed record NamedTool(KernelPlugin Plugin, KernelFunction Function, string ToolName);
 
 /// <summary>
 /// Gives every function a tool name unique across plugins: its own snake_case name where that is unique,
@@ -12,9 +12,9 @@ public sealed record NamedTool(AIPlugin Plugin, AIFunction Function, string Tool
 public static class ToolNaming
 {
     /// <summary>Names every function of the plugins, in plugin then declaration order.</summary>
-    public static IReadOnlyList<NamedTool> Assign(IEnumerable<AIPlugin> plugins)
+    public static IReadOnlyList<NamedTool> Assign(IEnumerable<KernelPlugin> plugins)
     {
-        var all = plugins.SelectMany(p => p.Functions.Select(f => (Plugin: p, Function: f, Name: Naming.ToSnakeCase(f.Name).Replace('-', '_')))).ToList();
+        var all = plugins.SelectMany(p => p.Select(f => (Plugin: p, Function: f, Name: Naming.ToSnakeCase(f.Name).Replace('-', '_')))).ToList();
         var counts = all.GroupBy(t => t.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         return all.Select(t => new NamedTool(t.Plugin, t.Function,
                 counts[t.Name] > 1 ? $"{Naming.ToSnakeCase(t.Plugin.Name)}_{t.Name}" : t.Name))

@@ -1,5 +1,5 @@
-using McpOpenAI.Kernel.Plugins;
 using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Kernel.Prompts;
 
@@ -10,9 +10,9 @@ namespace McpOpenAI.Kernel.Prompts;
 /// </summary>
 internal sealed class FolderReloadScheduler : IDisposable
 {
-    private readonly PluginKernel _kernel;
+    private readonly KernelHost _host;
     private readonly string _folder;
-    private readonly Func<IReadOnlyList<AIPlugin>> _dependencies;
+    private readonly Func<IReadOnlyList<KernelPlugin>> _dependencies;
     private readonly Action _reload;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
@@ -21,20 +21,20 @@ internal sealed class FolderReloadScheduler : IDisposable
     private string _signature = string.Empty;
     private bool _disposed;
 
-    /// <param name="kernel">The kernel whose plugin changes may call for a reload.</param>
+    /// <param name="host">The kernel host whose plugin changes may call for a reload.</param>
     /// <param name="folder">The folder to watch (it need not exist yet).</param>
     /// <param name="dependencies">The plugins the source's files may refer to; a change to them reloads.</param>
     /// <param name="reload">Reloads the source; it calls <see cref="Loaded"/> with the dependencies it used.</param>
     /// <param name="logger">Receives failed background reloads.</param>
-    public FolderReloadScheduler(PluginKernel kernel, string folder, Func<IReadOnlyList<AIPlugin>> dependencies, Action reload, ILogger logger)
+    public FolderReloadScheduler(KernelHost host, string folder, Func<IReadOnlyList<KernelPlugin>> dependencies, Action reload, ILogger logger)
     {
-        _kernel = kernel;
+        _host = host;
         _folder = folder;
         _dependencies = dependencies;
         _reload = reload;
         _logger = logger;
         _debounce = new Timer(_ => Run(), null, Timeout.Infinite, Timeout.Infinite);
-        _kernel.Plugins.Changed += OnKernelPluginsChanged;
+        _host.Changed += OnKernelPluginsChanged;
     }
 
     /// <summary>How long the disk must be quiet before a reload; editors save in several steps.</summary>
@@ -59,7 +59,7 @@ internal sealed class FolderReloadScheduler : IDisposable
     }
 
     /// <summary>Records what a reload checked the files against, and re-arms the watcher for new subfolders.</summary>
-    public void Loaded(IReadOnlyList<AIPlugin> dependencies)
+    public void Loaded(IReadOnlyList<KernelPlugin> dependencies)
     {
         lock (_gate)
         {
@@ -89,15 +89,15 @@ internal sealed class FolderReloadScheduler : IDisposable
             if (_disposed)
                 return;
             _disposed = true;
-            _kernel.Plugins.Changed -= OnKernelPluginsChanged;
+            _host.Changed -= OnKernelPluginsChanged;
             _watcher?.Dispose();
             _watcher = null;
         }
         _debounce.Dispose();
     }
 
-    private static string Signature(IEnumerable<AIPlugin> plugins) =>
-        string.Join("|", plugins.Select(p => $"{p.Name}:{string.Join(",", p.Functions.Select(f => f.Name))}"));
+    private static string Signature(IEnumerable<KernelPlugin> plugins) =>
+        string.Join("|", plugins.Select(p => $"{p.Name}:{string.Join(",", p.Select(f => f.Name))}"));
 
     // Files may call functions of other plugins, so those arriving or leaving re-checks the files.
     private void OnKernelPluginsChanged(object? sender, EventArgs e)

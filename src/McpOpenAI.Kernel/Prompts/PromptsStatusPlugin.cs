@@ -1,11 +1,12 @@
 using System.ComponentModel;
 using McpOpenAI.Kernel.Plugins;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Kernel.Prompts;
 
 /// <summary>
 /// Shows which prompt files loaded and which are broken, so a user can find a typo from their MCP client.
-/// Register with <c>AIPlugin.FromObject(new PromptsStatusPlugin(source), "Prompts")</c>.
+/// Register with <c>PluginFactory.Create(new PromptsStatusPlugin(source), "Prompts")</c>.
 /// </summary>
 [Description("The prompt files (prompts/ folder) this server loaded, and any that failed to load.")]
 public sealed class PromptsStatusPlugin
@@ -21,6 +22,7 @@ public sealed class PromptsStatusPlugin
     }
 
     /// <summary>The loaded prompt functions and the current errors.</summary>
+    [KernelFunction("prompt_status")]
     [Description("Lists the prompt functions and agents loaded from the prompts folder (plugin, function, file) and every prompt or agent file that failed to load (file, line, column, message). Use it when a prompt tool is missing or behaves oddly.")]
     [FunctionTraits(ReadOnly = true, Idempotent = true, Title = "Prompt files status")]
     public PromptStatusReport PromptStatus() => new(

@@ -1,5 +1,5 @@
 using McpOpenAI.Kernel;
-using McpOpenAI.Kernel.Invocation;
+using McpOpenAI.Kernel.Calls;
 using McpOpenAI.Kernel.Plugins;
 using Microsoft.Extensions.AI;
 using ModelContextProtocol;
@@ -8,23 +8,25 @@ using ModelContextProtocol.Server;
 
 namespace McpOpenAI.Server.Bridge;
 
-/// <summary>A prompt function offered as an MCP prompt: its input variables are the prompt's arguments.</summary>
+/// <summary>A kernel function that is also a prompt, offered as an MCP prompt: its arguments are the prompt's.</summary>
 internal sealed class KernelFunctionPrompt : McpServerPrompt
 {
-    private readonly PluginKernel _kernel;
-    private readonly IPromptTemplateFunction _template;
+    private readonly KernelHost _host;
+    private readonly PromptDescriptor _prompt;
+    private readonly ToolSchema _schema;
 
-    public KernelFunctionPrompt(PluginKernel kernel, NamedTool tool)
+    public KernelFunctionPrompt(KernelHost host, NamedTool tool, PromptDescriptor prompt)
     {
-        _kernel = kernel;
+        _host = host;
+        _prompt = prompt;
+        _schema = ToolSchema.Of(tool.Function);
         Source = tool;
-        _template = (IPromptTemplateFunction)tool.Function;
         ProtocolPrompt = new Prompt
         {
             Name = tool.ToolName,
-            Title = tool.Function.GetTraits().Title,
+            Title = tool.Function.GetTraits(tool.Plugin).Title,
             Description = tool.Function.Description,
-            Arguments = _template.Parameters.Select(p => new PromptArgument
+            Arguments = prompt.Parameters.Select(p => new PromptArgument
             {
                 Name = p.Name,
                 Description = p.Default is null ? p.Description : $"{p.Description} (default: {p.Default})".TrimStart(),
@@ -33,8 +35,9 @@ internal sealed class KernelFunctionPrompt : McpServerPrompt
         };
     }
 
-    /// <summary>True when the function is a prompt template.</summary>
-    public static bool CanServe(AIFunction function) => function is IPromptTemplateFunction;
+    /// <summary>The prompt behind a named function, when it is one.</summary>
+    public static PromptDescriptor? PromptOf(NamedTool tool) =>
+        tool.Plugin is IPromptPlugin prompts && prompts.TryGetPrompt(tool.Function.Name, out var prompt) ? prompt : null;
 
     /// <summary>The kernel function behind the prompt.</summary>
     public NamedTool Source { get; }
@@ -45,15 +48,11 @@ internal sealed class KernelFunctionPrompt : McpServerPrompt
 
     public override async ValueTask<GetPromptResult> GetAsync(RequestContext<GetPromptRequestParams> request, CancellationToken cancellationToken = default)
     {
-        var arguments = new AIFunctionArguments { Services = _kernel.Services };
-        if (request.Params?.Arguments is { } given)
-        {
-            foreach (var (name, value) in given)
-                arguments[name] = value;
-        }
         try
         {
-            var messages = await _template.RenderMessagesAsync(arguments, cancellationToken).ConfigureAwait(false);
+            var given = request.Params?.Arguments?.Select(a => new KeyValuePair<string, object?>(a.Key, a.Value)) ?? [];
+            using var call = CallContext.Begin(McpCallContext.For(request.Server, progress: null));
+            var messages = await _prompt.RenderAsync(_host.Kernel, _schema.ToArguments(given), cancellationToken).ConfigureAwait(false);
             return new GetPromptResult
             {
                 Description = Source.Function.Description,

@@ -1,34 +1,33 @@
-using System.Text.Json;
 using McpOpenAI.Kernel;
-using McpOpenAI.Kernel.Invocation;
+using McpOpenAI.Kernel.Calls;
 using McpOpenAI.Kernel.Plugins;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace McpOpenAI.Server.Bridge;
 
-/// <summary>One kernel function offered as an MCP tool. Calls go through the kernel's filter pipeline.</summary>
+/// <summary>One kernel function offered as an MCP tool. Calls run through the kernel, so its filters apply.</summary>
 internal sealed class KernelFunctionTool : McpServerTool
 {
-    private readonly PluginKernel _kernel;
+    private readonly KernelHost _host;
     private readonly ILogger _logger;
+    private readonly ToolSchema _schema;
 
-    public KernelFunctionTool(PluginKernel kernel, NamedTool tool, ILogger logger)
+    public KernelFunctionTool(KernelHost host, NamedTool tool, ILogger logger)
     {
-        _kernel = kernel;
+        _host = host;
         _logger = logger;
         Source = tool;
-        var traits = tool.Function.GetTraits();
-        var outputSchema = OutputSchemaOf(tool.Function);
+        _schema = ToolSchema.Of(tool.Function);
+        var traits = tool.Function.GetTraits(tool.Plugin);
         ProtocolTool = new Tool
         {
             Name = tool.ToolName,
             Title = traits.Title,
             Description = tool.Function.Description,
-            InputSchema = tool.Function.JsonSchema,
-            OutputSchema = outputSchema,
+            InputSchema = _schema.InputSchema,
+            OutputSchema = _schema.OutputSchema,
             Annotations = new ToolAnnotations
             {
                 Title = traits.Title,
@@ -49,32 +48,12 @@ internal sealed class KernelFunctionTool : McpServerTool
 
     public override async ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default)
     {
-        var arguments = new AIFunctionArguments();
-        if (request.Params?.Arguments is { } given)
-        {
-            foreach (var (name, value) in given)
-                arguments[name] = value;
-        }
-
-        var caller = request.Server.ClientCapabilities;
-#pragma warning disable MCP9005 // Sampling is deprecated in the newest MCP revision but is what today's clients offer.
-        if (caller?.Sampling is not null)
-            FunctionContext.SetCallerChatClient(arguments, request.Server.AsSamplingChatClient());
-#pragma warning restore MCP9005
-        if (McpUserInput.IsSupportedBy(caller))
-            FunctionContext.SetUserInput(arguments, new McpUserInput(request.Server));
-
-        McpProgressReporter? progress = null;
-        if (request.Params?.ProgressToken is { } token)
-        {
-            progress = new McpProgressReporter(request.Server, token, cancellationToken);
-            FunctionContext.SetProgress(arguments, progress);
-        }
-
+        McpProgressReporter? progress = request.Params?.ProgressToken is { } token ? new McpProgressReporter(request.Server, token, cancellationToken) : null;
         try
         {
-            var value = await _kernel.InvokeAsync(Source.Plugin, Source.Function, arguments,
-                new InvocationOptions { Source = InvocationSource.Mcp, CallerId = request.Server.SessionId }, cancellationToken).ConfigureAwait(false);
+            var arguments = _schema.ToArguments(request.Params?.Arguments?.Select(a => new KeyValuePair<string, object?>(a.Key, a.Value)) ?? []);
+            using var call = CallContext.Begin(McpCallContext.For(request.Server, progress));
+            var value = await KernelCalls.InvokeAsync(_host.Kernel, Source.Plugin, Source.Function, arguments, cancellationToken).ConfigureAwait(false);
             return ToolResults.From(value, ProtocolTool.OutputSchema is not null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -96,20 +75,5 @@ internal sealed class KernelFunctionTool : McpServerTool
             if (progress is not null)
                 await progress.DisposeAsync().ConfigureAwait(false);
         }
-    }
-
-    // MCP structured content needs an object schema; functions returning text or rich content declare none.
-    // The schema follows the serializer's rule (a property that may be null is optional), so every result validates.
-    private static JsonElement? OutputSchemaOf(AIFunction function)
-    {
-        var returnType = function.UnderlyingMethod?.ReturnType;
-        if (returnType is { IsGenericType: true } && (returnType.GetGenericTypeDefinition() == typeof(Task<>) || returnType.GetGenericTypeDefinition() == typeof(ValueTask<>)))
-            returnType = returnType.GetGenericArguments()[0];
-        if (returnType == typeof(FunctionOutput) || typeof(AIContent).IsAssignableFrom(returnType))
-            return null;
-        return function.ReturnJsonSchema is { ValueKind: JsonValueKind.Object } schema
-            && schema.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "object"
-            ? KernelJson.ResultSchema(schema)
-            : null;
     }
 }

@@ -29,7 +29,7 @@ internal sealed class McpBridge : IDisposable
     private readonly Lock _gate = new();
     private readonly Timer _debounce;
     private readonly TaskCompletionSource _served = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private PluginKernel? _kernel;
+    private KernelHost? _host;
     private Snapshot _current = Snapshot.Empty;
     private int _dirty;
     private string _announcedTools = "";
@@ -65,8 +65,8 @@ internal sealed class McpBridge : IDisposable
     public void Dispose()
     {
         _debounce.Dispose();
-        if (_kernel is not null)
-            _kernel.Plugins.Changed -= OnPluginsChanged;
+        if (_host is not null)
+            _host.Changed -= OnPluginsChanged;
     }
 
     private async Task AttachWhenReadyAsync()
@@ -74,8 +74,8 @@ internal sealed class McpBridge : IDisposable
         try
         {
             await _startup.Ready.ConfigureAwait(false);
-            _kernel = _services.GetRequiredService<PluginKernel>();
-            _kernel.Plugins.Changed += OnPluginsChanged;
+            _host = _services.GetRequiredService<KernelHost>();
+            _host.Changed += OnPluginsChanged;
             var first = Sync();
             (_announcedTools, _announcedPrompts) = (first.ToolsFingerprint, first.PromptsFingerprint);
             _served.TrySetResult();
@@ -135,7 +135,7 @@ internal sealed class McpBridge : IDisposable
         lock (_gate)
         {
             Volatile.Write(ref _dirty, 0);
-            _current = Build(ToolNaming.Assign(_kernel!.Plugins.Snapshot), _current);
+            _current = Build(ToolNaming.Assign(_host!.Plugins), _current);
             _logger.LogDebug("Offering {Tools} tools and {Prompts} prompts", _current.Tools.Count, _current.Prompts.Count);
             return _current;
         }
@@ -172,14 +172,14 @@ internal sealed class McpBridge : IDisposable
         {
             var tool = previous.Tools.TryGetValue(entry.ToolName, out var old) && ReferenceEquals(old.Source.Function, entry.Function)
                 ? old
-                : new KernelFunctionTool(_kernel!, entry, _logger);
+                : new KernelFunctionTool(_host!, entry, _logger);
             tools[entry.ToolName] = tool;
             toolList.Add(tool.ProtocolTool);
-            if (!KernelFunctionPrompt.CanServe(entry.Function))
+            if (KernelFunctionPrompt.PromptOf(entry) is not { } descriptor)
                 continue;
             var prompt = previous.Prompts.TryGetValue(entry.ToolName, out var oldPrompt) && ReferenceEquals(oldPrompt.Source.Function, entry.Function)
                 ? oldPrompt
-                : new KernelFunctionPrompt(_kernel!, entry);
+                : new KernelFunctionPrompt(_host!, entry, descriptor);
             prompts[entry.ToolName] = prompt;
             promptList.Add(prompt.ProtocolPrompt);
         }

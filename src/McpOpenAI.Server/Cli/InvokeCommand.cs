@@ -1,9 +1,8 @@
 using System.Text.Json;
 using McpOpenAI.Kernel;
-using McpOpenAI.Kernel.Invocation;
+using McpOpenAI.Kernel.Calls;
 using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Server.Bridge;
-using Microsoft.Extensions.AI;
 
 namespace McpOpenAI.Server.Cli;
 
@@ -13,23 +12,25 @@ namespace McpOpenAI.Server.Cli;
 /// </summary>
 internal static class InvokeCommand
 {
-    public static async Task<int> RunAsync(PluginKernel kernel, ParsedCommand command, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(KernelHost host, ParsedCommand command, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
-        if (!TryResolve(kernel, command.Target!, out var tool))
+        if (!TryResolve(host, command.Target!, out var tool))
         {
             await errors.WriteLineAsync($"mcp-openai: there is no function '{command.Target}'. Run 'mcp-openai list' to see them.").ConfigureAwait(false);
             return 2;
         }
 
-        var arguments = new AIFunctionArguments();
+        var schema = ToolSchema.Of(tool.Function);
+        var given = new List<KeyValuePair<string, object?>>();
         foreach (var (name, raw) in command.Arguments)
-            arguments[name] = ToJson(tool.Function, name, raw.StartsWith('@') ? await File.ReadAllTextAsync(raw[1..], cancellationToken).ConfigureAwait(false) : raw);
+            given.Add(new(name, ToJson(schema, name, raw.StartsWith('@') ? await File.ReadAllTextAsync(raw[1..], cancellationToken).ConfigureAwait(false) : raw)));
 
         var streamed = new StreamingWriter(output, errors);
-        FunctionContext.SetProgress(arguments, streamed);
         try
         {
-            var result = await kernel.InvokeAsync(tool.Plugin, tool.Function, arguments, new InvocationOptions { Source = InvocationSource.CommandLine }, cancellationToken).ConfigureAwait(false);
+            var arguments = schema.ToArguments(given);
+            using var call = CallContext.Begin(new CallContext { Progress = streamed, Source = InvocationSource.CommandLine });
+            var result = await KernelCalls.InvokeAsync(host.Kernel, tool.Plugin, tool.Function, arguments, cancellationToken).ConfigureAwait(false);
             var text = ToolResults.From(result, structured: false).Content.OfType<ModelContextProtocol.Protocol.TextContentBlock>().Select(b => b.Text);
             var final = string.Join(Environment.NewLine, text);
             if (!streamed.WroteText || final != streamed.Text)
@@ -44,19 +45,19 @@ internal static class InvokeCommand
         }
     }
 
-    private static bool TryResolve(PluginKernel kernel, string target, out NamedTool tool)
+    private static bool TryResolve(KernelHost host, string target, out NamedTool tool)
     {
-        var all = ToolNaming.Assign(kernel.Plugins.Snapshot);
-        tool = kernel.TryGetFunction(target, out var plugin, out var function)
+        var all = ToolNaming.Assign(host.Plugins);
+        tool = host.TryGetFunction(target, out _, out var function)
             ? all.First(t => ReferenceEquals(t.Function, function))
             : all.FirstOrDefault(t => string.Equals(t.ToolName, target, StringComparison.OrdinalIgnoreCase))!;
         return tool is not null;
     }
 
     // A value becomes JSON of the type the function's schema asks for: "5" is a number for an integer parameter.
-    private static JsonElement ToJson(AIFunction function, string name, string raw)
+    private static JsonElement ToJson(ToolSchema schema, string name, string raw)
     {
-        var type = function.JsonSchema.TryGetProperty("properties", out var props) && props.TryGetProperty(name, out var prop)
+        var type = schema.InputSchema.TryGetProperty("properties", out var props) && props.TryGetProperty(name, out var prop)
             && prop.TryGetProperty("type", out var t) ? t.ToString() : "string";
         if (!type.Contains("string", StringComparison.Ordinal))
         {

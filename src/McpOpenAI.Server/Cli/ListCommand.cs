@@ -7,17 +7,17 @@ namespace McpOpenAI.Server.Cli;
 /// <summary><c>mcp-openai list</c>: plugins, their functions (with tool names and parameters), and prompt-file errors.</summary>
 internal static class ListCommand
 {
-    public static async Task<int> RunAsync(PluginKernel kernel, IReadOnlyList<string> promptErrors, TextWriter output)
+    public static async Task<int> RunAsync(KernelHost host, IReadOnlyList<string> promptErrors, TextWriter output)
     {
-        var tools = ToolNaming.Assign(kernel.Plugins.Snapshot);
+        var tools = ToolNaming.Assign(host.Plugins);
         foreach (var group in tools.GroupBy(t => t.Plugin))
         {
             await output.WriteLineAsync($"{group.Key.Name}  — {group.Key.Description}".TrimEnd(' ', '—')).ConfigureAwait(false);
             foreach (var tool in group)
             {
-                var traits = tool.Function.GetTraits();
+                var traits = tool.Function.GetTraits(tool.Plugin);
                 var flags = string.Join(",", new[] { traits.ReadOnly == true ? "read-only" : null, traits.Destructive == true ? "destructive" : null, traits.OpenWorld == true ? "open-world" : null }.OfType<string>());
-                await output.WriteLineAsync($"  {tool.ToolName}({Parameters(tool.Function.JsonSchema)}){(flags.Length > 0 ? $" [{flags}]" : "")}").ConfigureAwait(false);
+                await output.WriteLineAsync($"  {tool.ToolName}({Parameters(ToolSchema.Of(tool.Function).InputSchema)}){(flags.Length > 0 ? $" [{flags}]" : "")}").ConfigureAwait(false);
                 await output.WriteLineAsync($"      {tool.Function.Description}").ConfigureAwait(false);
             }
         }

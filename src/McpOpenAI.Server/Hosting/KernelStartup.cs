@@ -11,8 +11,11 @@ namespace McpOpenAI.Server.Hosting;
 /// functions) — in the background, so the MCP server answers <c>initialize</c> at once. Whatever needs the tools
 /// (<c>tools/list</c>, a call, the command line) waits for <see cref="Ready"/>.
 /// </summary>
-internal sealed class KernelStartup(IServiceProvider services, ILogger<KernelStartup> logger) : IHostedService
+internal sealed class KernelStartup(IServiceProvider services, KernelStartup.Mode mode, ILogger<KernelStartup> logger) : IHostedService
 {
+    /// <summary>Whether to keep watching the prompt and agent files after the first load.</summary>
+    public sealed record Mode(bool Watch);
+
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes when everything is loaded; faults when the kernel could not be built.</summary>
@@ -31,10 +34,10 @@ internal sealed class KernelStartup(IServiceProvider services, ILogger<KernelSta
         var clock = Stopwatch.StartNew();
         try
         {
-            var kernel = services.GetRequiredService<PluginKernel>();
-            services.GetRequiredService<PromptFilesLoader>().Start();
-            services.GetRequiredService<AgentFilesLoader>().Start();
-            logger.LogDebug("Loaded {Plugins} plugins in {Milliseconds} ms", kernel.Plugins.Snapshot.Count, clock.ElapsedMilliseconds);
+            var host = services.GetRequiredService<KernelHost>();
+            // PORT IN PROGRESS: prompt files and agent files load here again once they are on Semantic Kernel (mode.Watch).
+            _ = mode;
+            logger.LogDebug("Loaded {Plugins} plugins in {Milliseconds} ms", host.Plugins.Count, clock.ElapsedMilliseconds);
             _ready.TrySetResult();
         }
         catch (Exception ex)

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Reflection;
 using System.Runtime.Loader;
 using McpOpenAI.Kernel.Hosting;
 using McpOpenAI.Kernel.Plugins;
@@ -9,7 +7,7 @@ namespace McpOpenAI.Server.Hosting;
 
 /// <summary>
 /// Loads plugins from extra assemblies named in configuration: every public, concrete class with a public method
-/// that carries a <see cref="DescriptionAttribute"/> becomes a plugin, and every public, concrete
+/// that carries <c>[KernelFunction]</c> becomes a plugin, and every public, concrete
 /// <see cref="IPluginProvider"/> (created from the services) adds the plugin it makes — ready-made functions
 /// such as hand-written schemas or prompts with images.
 /// </summary>
@@ -30,15 +28,11 @@ internal static class PluginAssemblyLoader
                     services.AddSingleton(new PluginRegistration(type.Name,
                         sp => ((IPluginProvider)ActivatorUtilities.GetServiceOrCreateInstance(sp, providerType)).CreatePlugin(sp)));
                 }
-                else if (IsPlugin(type))
+                else if (PluginFactory.IsPluginType(type))
                 {
                     services.AddPlugin(type);
                 }
             }
         }
     }
-
-    private static bool IsPlugin(Type type) =>
-        type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
-            .Any(m => m.DeclaringType != typeof(object) && m.GetCustomAttribute<DescriptionAttribute>() is not null);
 }

@@ -99,9 +99,11 @@ internal static class ServerHost
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton<OpenAIClientFactory>();
-        services.AddSingleton<IChatClientProvider, OpenAIChatClientProvider>();
+        // Prompt functions and agents run on this one chat client: OpenAI when configured, else the caller's model.
+        services.AddSingleton<AmbientChatClient>();
+        services.AddSingleton<Microsoft.Extensions.AI.IChatClient>(sp => sp.GetRequiredService<AmbientChatClient>());
 
-        services.AddPluginKernel();
+        services.AddKernelHost();
         services.AddPlugin<UtilityPlugin>("Utility");
         services.AddSingleton(sp =>
         {
@@ -116,9 +118,7 @@ internal static class ServerHost
 
         // Loads plugins, prompt files and then agent files in the background; registered before the MCP server so
         // loading starts first, while the server answers initialize at once.
-        services.AddSingleton(new PromptFilesLoader.Mode(watchPrompts));
-        services.AddSingleton<PromptFilesLoader>();
-        services.AddSingleton<AgentFilesLoader>();
+        services.AddSingleton(new KernelStartup.Mode(watchPrompts));
         services.AddSingleton<KernelStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<KernelStartup>());
 

@@ -1,4 +1,3 @@
-using McpOpenAI.Kernel.Invocation;
 using McpOpenAI.Server.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,8 +23,8 @@ internal static class HttpTransport
         services.AddHostedService(sp => sp.GetRequiredService<HttpServerService>());
 
         // First in the pipeline, so no later filter (a cache, say) answers a call the token may not make.
-        services.Insert(0, ServiceDescriptor.Singleton<IFunctionInvocationFilter, PermissionFilter>());
-        services.Insert(1, ServiceDescriptor.Singleton<IFunctionInvocationFilter, RateLimitFilter>());
+        services.Insert(0, ServiceDescriptor.Singleton<Microsoft.SemanticKernel.IFunctionInvocationFilter, PermissionFilter>());
+        services.Insert(1, ServiceDescriptor.Singleton<Microsoft.SemanticKernel.IFunctionInvocationFilter, RateLimitFilter>());
         services.Configure<McpServerOptions>(o => o.Filters.Request.ListToolsFilters.Add(ToolListFilter.Apply));
     }
 }

@@ -1,23 +1,26 @@
 using McpOpenAI.Kernel.Errors;
-using McpOpenAI.Kernel.Invocation;
 using McpOpenAI.Kernel.Plugins;
 using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Server.Security;
 
 /// <summary>
-/// Refuses a call the caller's token does not allow. Runs first, so nothing (not even a cache) answers a call
-/// the token may not make; an agent's nested calls carry the same token and pass the same check.
+/// Refuses a call the caller's token does not allow. A Semantic Kernel function filter, registered first so nothing
+/// (not even a cache) answers a call the token may not make; an agent's inner calls pass through the same kernel and
+/// carry the same token, so they pass the same check.
 /// </summary>
 internal sealed class PermissionFilter(ILogger<PermissionFilter> logger) : IFunctionInvocationFilter
 {
-    public ValueTask<object?> InvokeAsync(FunctionInvocationContext context, FunctionInvocationDelegate next)
+    public Task OnFunctionInvocationAsync(FunctionInvocationContext context, Func<FunctionInvocationContext, Task> next)
     {
-        if (CallerContext.Current is { } token && !token.Allows(context.Plugin.Name, context.Function.Name, Naming.ToSnakeCase(context.Function.Name)))
+        var function = context.Function;
+        var plugin = function.PluginName ?? "";
+        if (CallerContext.Current is { } token && !token.Allows(plugin, function.Name, Naming.ToSnakeCase(function.Name)))
         {
-            logger.LogWarning("Token {Token} may not call {Function}", token.Name, context.QualifiedName);
+            logger.LogWarning("Token {Token} may not call {Plugin}.{Function}", token.Name, plugin, function.Name);
             throw new FunctionException(ErrorCodes.PermissionDenied,
-                $"This token ('{token.Name}') may not call {context.QualifiedName}.",
+                $"This token ('{token.Name}') may not call {plugin}.{function.Name}.",
                 ["Ask the server's administrator to add it to the token's AllowedTools or AllowedPlugins."]);
         }
         return next(context);

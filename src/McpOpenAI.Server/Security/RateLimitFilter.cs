@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using McpOpenAI.Kernel.Errors;
-using McpOpenAI.Kernel.Invocation;
+using McpOpenAI.Kernel.Calls;
 using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Server.Security;
 
@@ -12,12 +13,19 @@ namespace McpOpenAI.Server.Security;
 /// </summary>
 internal sealed class RateLimitFilter(ILogger<RateLimitFilter> logger) : IFunctionInvocationFilter, IDisposable
 {
+    private static readonly object Counted = new();
     private readonly ConcurrentDictionary<string, TokenBucketRateLimiter> _limiters = new(StringComparer.Ordinal);
 
-    public async ValueTask<object?> InvokeAsync(FunctionInvocationContext context, FunctionInvocationDelegate next)
+    public async Task OnFunctionInvocationAsync(FunctionInvocationContext context, Func<FunctionInvocationContext, Task> next)
     {
-        if (context.Source != InvocationSource.Mcp || CallerContext.Current is not { RequestsPerMinute: > 0 } token)
-            return await next(context).ConfigureAwait(false);
+        // Only the call a client made counts: nested calls (an agent's tools, a template's functions) run inside it.
+        if (CallContext.Current is not { Source: InvocationSource.Mcp } call || CallerContext.Current is not { RequestsPerMinute: > 0 } token
+            || call.Items.ContainsKey(Counted))
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+        call.Items[Counted] = true;
 
         var limiter = _limiters.GetOrAdd(token.Name, _ => Create(token.RequestsPerMinute));
         using var lease = limiter.AttemptAcquire();
@@ -29,7 +37,7 @@ internal sealed class RateLimitFilter(ILogger<RateLimitFilter> logger) : IFuncti
                 $"Rate limit: this token may make {token.RequestsPerMinute} calls a minute. Try again in {Math.Ceiling(wait.TotalSeconds)} s.",
                 [$"Wait {Math.Ceiling(wait.TotalSeconds)} seconds, or ask for a higher RequestsPerMinute."]);
         }
-        return await next(context).ConfigureAwait(false);
+        await next(context).ConfigureAwait(false);
     }
 
     private static TokenBucketRateLimiter Create(int perMinute) => new(new TokenBucketRateLimiterOptions

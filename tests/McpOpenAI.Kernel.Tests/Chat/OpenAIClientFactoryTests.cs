@@ -68,17 +68,23 @@ public sealed class OpenAIClientFactoryTests
     }
 
     [Fact]
-    public void Provider_NoKey_Null_KeySet_Client()
+    public void AmbientClient_NoKey_CallersModelOrNotConfigured_KeySet_OpenAI()
     {
         var monitor = new TestOptionsMonitor<OpenAIOptions>(new OpenAIOptions());
-        var provider = new OpenAIChatClientProvider(monitor, new OpenAIClientFactory(monitor));
+        var ambient = new AmbientChatClient(monitor, new OpenAIClientFactory(monitor));
+        var sampling = McpOpenAI.TestKit.Chat.ScriptedChatClient.Answering("sampling");
 
-        var without = provider.GetChatClient();
+        var error = Assert.Throws<FunctionException>(() => ambient.Current);
+        IChatClient callers;
+        using (McpOpenAI.Kernel.Calls.CallContext.Begin(new McpOpenAI.Kernel.Calls.CallContext { CallerChatClient = sampling }))
+            callers = ambient.Current;
         monitor.CurrentValue = new OpenAIOptions { ApiKey = "sk-test-" + Guid.NewGuid().ToString("N") };
-        var with = provider.GetChatClient();
+        var with = ambient.Current;
 
-        Assert.Null(without);
-        Assert.NotNull(with);
+        Assert.Equal(ErrorCodes.NotConfigured, error.Code);
+        Assert.Contains(error.Suggestions, s => s.Contains("OPENAI_API_KEY", StringComparison.Ordinal));
+        Assert.Same(sampling, callers);
+        Assert.False(ReferenceEquals(sampling, with));
         Assert.Equal("gpt-4.1-mini", with.GetService<ChatClientMetadata>()!.DefaultModelId);
         Assert.NotNull(with.GetService<global::OpenAI.Chat.ChatClient>());
     }

@@ -1,7 +1,7 @@
 using McpOpenAI.Kernel.Errors;
 using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Plugins.Utility;
-using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Kernel.Tests.Plugins;
 
@@ -13,9 +13,9 @@ public sealed class UtilityPluginTests
     {
         var ct = TestContext.Current.CancellationToken;
         var clock = new FixedClock(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
-        var function = AIPlugin.FromObject(new UtilityPlugin(clock)).Functions.Single(f => f.Name == "get_current_time");
+        var function = PluginFactory.Create(new UtilityPlugin(clock))["get_current_time"];
 
-        var now = (CurrentTime)(await function.InvokeAsync(new AIFunctionArguments { ["time_zone"] = "Asia/Tokyo" }, ct))!;
+        var now = (await function.InvokeAsync(new Microsoft.SemanticKernel.Kernel(), ToolSchema.Of(function).ToArguments([new("time_zone", "Asia/Tokyo")]), ct)).GetValue<CurrentTime>()!;
 
         Assert.Equal("2026-11-21T12:00:00.0000000+00:00", now.Utc);
         Assert.Equal("2026-11-21T21:00:00.0000000+09:00", now.Local);
@@ -26,9 +26,9 @@ public sealed class UtilityPluginTests
     public async Task GetCurrentTime_UnknownZone_InvalidArgumentWithExample()
     {
         var ct = TestContext.Current.CancellationToken;
-        var function = AIPlugin.FromObject(new UtilityPlugin()).Functions.Single(f => f.Name == "get_current_time");
+        var function = PluginFactory.Create(new UtilityPlugin())["get_current_time"];
 
-        var error = await Assert.ThrowsAsync<FunctionException>(async () => await function.InvokeAsync(new AIFunctionArguments { ["time_zone"] = "Nowhere/Land" }, ct));
+        var error = await Assert.ThrowsAsync<FunctionException>(() => function.InvokeAsync(new Microsoft.SemanticKernel.Kernel(), new KernelArguments { ["timeZone"] = "Nowhere/Land" }, ct));
 
         Assert.Equal(ErrorCodes.InvalidArgument, error.Code);
         Assert.Contains(error.Suggestions, s => s.Contains("Europe/Paris", StringComparison.Ordinal));

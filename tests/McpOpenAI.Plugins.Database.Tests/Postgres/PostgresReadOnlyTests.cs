@@ -3,6 +3,7 @@ using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Plugins.Database.Postgres;
 using McpOpenAI.Plugins.Database.Results;
 using Npgsql;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Plugins.Database.Tests.Postgres;
 
@@ -191,7 +192,7 @@ public sealed class PostgresReadOnlyTests(PostgresFixture pg) : IClassFixture<Po
         Assert.Contains("product_id → products.product_id", summary.Text);
     }
 
-    private AIPlugin Plugin(int timeoutSeconds = 10) => AIPlugin.FromObject(new DatabasePlugin(new DatabaseOptions
+    private KernelPlugin Plugin(int timeoutSeconds = 10) => PluginFactory.Create(new DatabasePlugin(new DatabaseOptions
     {
         Provider = DatabaseProvider.Postgres,
         ConnectionString = pg.ConnectionString,

@@ -135,12 +135,12 @@ public sealed class ThreeDModelFunctionsTests : IDisposable
     [Fact]
     public void Plugin_Generate3DModel_ExposedWithItsToolNameAndParameters()
     {
-        var plugin = AIPlugin.FromObject(new ThreeDModelFunctions(new McpOpenAI.Kernel.OpenAI.OpenAIClientFactory(new TestOptionsMonitor<McpOpenAI.Kernel.Configuration.OpenAIOptions>(new())),
+        var plugin = PluginFactory.Create(new ThreeDModelFunctions(new McpOpenAI.Kernel.OpenAI.OpenAIClientFactory(new TestOptionsMonitor<McpOpenAI.Kernel.Configuration.OpenAIOptions>(new())),
             new AppPaths(outputFolder: _folder), new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()), "OpenAI");
 
-        var function = Assert.Single(plugin.Functions);
+        var function = Assert.Single(plugin);
         Assert.Equal("generate_3d_model", function.Name);
-        var properties = function.JsonSchema.GetProperty("properties");
+        var properties = ToolSchema.Of(function).InputSchema.GetProperty("properties");
         Assert.True(properties.TryGetProperty("description", out _));
         Assert.True(properties.TryGetProperty("detail", out _));
         Assert.True(properties.TryGetProperty("formats", out _));

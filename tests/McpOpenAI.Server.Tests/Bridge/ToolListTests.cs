@@ -57,7 +57,7 @@ public sealed class ToolListTests
         });
         Assert.DoesNotContain(await server.Client.ListToolsAsync(cancellationToken: ct), t => t.Name == "report_progress");
 
-        server.Kernel.Plugins.Add(AIPlugin.FromObject(new DiagnosticsPlugin(), "Diagnostics"));
+        server.Kernel.Set(PluginFactory.Create(new DiagnosticsPlugin(), "Diagnostics"));
 
         await changed.Task.WaitAsync(TimeSpan.FromSeconds(10), ct);
         Assert.Contains(await server.Client.ListToolsAsync(cancellationToken: ct), t => t.Name == "report_progress");
@@ -68,7 +68,7 @@ public sealed class ToolListTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await InProcessServer.StartAsync(cancellationToken: ct);
-        server.Kernel.Plugins.Add(AIPlugin.FromObject(new DuplicateNamePlugin(), "Other"));
+        server.Kernel.Set(PluginFactory.Create(new DuplicateNamePlugin(), "Other"));
 
         var names = (await server.Client.ListToolsAsync(cancellationToken: ct)).Select(t => t.Name).ToArray();
 
@@ -80,6 +80,7 @@ public sealed class ToolListTests
 
     private sealed class DuplicateNamePlugin
     {
+        [Microsoft.SemanticKernel.KernelFunction("text_stats")]
         [System.ComponentModel.Description("A function whose name another plugin also uses.")]
         public string TextStats(string text) => text;
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using McpOpenAI.Kernel.Plugins;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Server.Tests.Http;
 
@@ -11,13 +12,14 @@ public sealed class GatedPlugin
 
     public static void Reset() => Gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    [KernelFunction("gated_steps")]
     [Description("Reports step 1, waits for the gate, reports step 2 and returns.")]
-    public async Task<string> GatedSteps(IProgress<FunctionProgress> progress)
+    public async Task<string> GatedSteps([FromKernelServices] IProgress<FunctionProgress>? progress = null)
     {
-        progress.Report(new FunctionProgress(1, 2, "before the gate"));
+        progress?.Report(new FunctionProgress(1, 2, "before the gate"));
         // Deliberately not cancellable: the call must outlive the client's dropped connection.
         await Gate.Task;
-        progress.Report(new FunctionProgress(2, 2, "after the gate"));
+        progress?.Report(new FunctionProgress(2, 2, "after the gate"));
         return "through the gate";
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Server.Tests.Http;
 
@@ -10,6 +11,7 @@ public sealed class SlowPlugin
 
     public static void Reset() => Started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    [KernelFunction("pause")]
     [Description("Waits the given number of milliseconds, then says so.")]
     public async Task<string> Pause([Description("Milliseconds to wait.")] int milliseconds)
     {

@@ -19,7 +19,7 @@ internal sealed class InProcessServer : IAsyncDisposable
 
     public McpClient Client { get; private set; } = null!;
 
-    public PluginKernel Kernel => _host!.Services.GetRequiredService<PluginKernel>();
+    public KernelHost Kernel => _host!.Services.GetRequiredService<KernelHost>();
 
     public IServiceProvider Services => _host!.Services;
 

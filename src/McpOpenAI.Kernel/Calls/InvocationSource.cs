@@ -1,4 +1,4 @@
-namespace McpOpenAI.Kernel.Invocation;
+namespace McpOpenAI.Kernel.Calls;
 
 /// <summary>Who started a call; filters may treat them differently.</summary>
 public enum InvocationSource
