@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(PluginApps.Tests.Infrastructure.SampleDataFolder))]
