@@ -1,19 +1,14 @@
 using System.Reflection;
 using McpOpenAI.Kernel.Chat;
 using McpOpenAI.Kernel.Configuration;
-using McpOpenAI.Kernel.OpenAI;
-using McpOpenAI.Plugins.Database;
-using McpOpenAI.Plugins.OpenAI;
-using McpOpenAI.Plugins.Research;
-using McpOpenAI.Plugins.Support;
 using McpOpenAI.Kernel.Hosting;
-using McpOpenAI.Plugins.Utility;
 using McpOpenAI.Server.Bridge;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -87,34 +82,19 @@ internal static class ServerHost
 
     private static void AddServices(IServiceCollection services, IConfiguration configuration, bool watchPrompts)
     {
-        services.AddOptions<OpenAIOptions>().Bind(configuration.GetSection(OpenAIOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<OpenAIOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<OpenAIOptions>, OpenAIOptionsValidator>();
         services.AddOptions<ServerOptions>().Bind(configuration.GetSection(ServerOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
-        services.AddSingleton(sp =>
-        {
-            var server = sp.GetRequiredService<IOptions<ServerOptions>>().Value;
-            return new AppPaths(server.PromptsPath, server.OutputFolder, server.DataFolder);
-        });
-        services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton<OpenAIClientFactory>();
+        services.AddKernelHost();
+        // The native plugins with what they need (OpenAI options and client factory, folders, database options, clock):
+        // the very registration a Semantic Kernel app makes with AddMcpOpenAIPlugins, so the two cannot drift.
+        services.AddMcpOpenAIPluginServices(configuration);
+
         // Prompt functions and agents run on this one chat client: OpenAI when configured, else the caller's model.
         services.AddSingleton<AmbientChatClient>();
         services.AddSingleton<Microsoft.Extensions.AI.IChatClient>(sp => sp.GetRequiredService<AmbientChatClient>());
-
-        services.AddKernelHost();
-        services.AddPlugin<UtilityPlugin>("Utility");
-        services.AddSingleton(sp =>
-        {
-            var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
-            options.DataFolder ??= sp.GetRequiredService<AppPaths>().DataFolder;
-            return options;
-        });
-        services.AddPlugin<DatabasePlugin>("Database");
-        services.AddOpenAIPlugin(configuration);
-        services.AddResearchPlugin(configuration);
-        services.AddSupportPlugin(configuration);
 
         // Loads plugins, prompt files and then agent files in the background; registered before the MCP server so
         // loading starts first, while the server answers initialize at once.
