@@ -118,7 +118,7 @@ internal sealed class McpBridge : IDisposable
         var name = request.Params?.Name ?? "";
         if (!snapshot.Tools.TryGetValue(name, out var tool))
             throw new McpProtocolException($"Unknown tool: '{name}'. List the tools with tools/list.", McpErrorCode.InvalidParams);
-        return await tool.InvokeAsync(request, cancellationToken).ConfigureAwait(false);
+        return ResultSizeLimit.Fit(await tool.InvokeAsync(request, cancellationToken).ConfigureAwait(false));
     }
 
     private async ValueTask<GetPromptResult> GetPromptAsync(RequestContext<GetPromptRequestParams> request, CancellationToken cancellationToken)
