@@ -2,6 +2,7 @@ using System.Text.Json;
 using McpOpenAI.Kernel;
 using McpOpenAI.Kernel.Invocation;
 using McpOpenAI.Kernel.Plugins;
+using McpOpenAI.Server.Jobs;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
@@ -9,25 +10,37 @@ using ModelContextProtocol.Server;
 
 namespace McpOpenAI.Server.Bridge;
 
-/// <summary>One kernel function offered as an MCP tool. Calls go through the kernel's filter pipeline.</summary>
+/// <summary>
+/// One kernel function offered as an MCP tool. Calls go through the kernel's filter pipeline. A function that declares
+/// itself long-running (<see cref="FunctionTraits.LongRunning"/>) runs as a job when the bridge hands it a <see cref="JobLauncher"/>: it
+/// takes a <c>wait_seconds</c> the function never sees, and answers with a job status when the wait runs out.
+/// </summary>
 internal sealed class KernelFunctionTool : McpServerTool
 {
     private readonly PluginKernel _kernel;
     private readonly ILogger _logger;
+    private readonly JobLauncher? _jobs;
 
-    public KernelFunctionTool(PluginKernel kernel, NamedTool tool, ILogger logger)
+    public KernelFunctionTool(PluginKernel kernel, NamedTool tool, ILogger logger, JobLauncher? jobs = null)
     {
         _kernel = kernel;
         _logger = logger;
         Source = tool;
         var traits = tool.Function.GetTraits();
+        var inputSchema = tool.Function.JsonSchema;
         var outputSchema = OutputSchemaOf(tool.Function);
+        if (traits.LongRunning == true && jobs is not null && JobSchemas.WithWait(inputSchema, jobs.DefaultWaitSeconds) is { } withWait)
+        {
+            _jobs = jobs;
+            inputSchema = withWait;
+            outputSchema = JobSchemas.OrStatus(outputSchema);
+        }
         ProtocolTool = new Tool
         {
             Name = tool.ToolName,
             Title = traits.Title,
             Description = tool.Function.Description,
-            InputSchema = tool.Function.JsonSchema,
+            InputSchema = inputSchema,
             OutputSchema = outputSchema,
             Annotations = new ToolAnnotations
             {
@@ -53,7 +66,10 @@ internal sealed class KernelFunctionTool : McpServerTool
         if (request.Params?.Arguments is { } given)
         {
             foreach (var (name, value) in given)
-                arguments[name] = value;
+            {
+                if (_jobs is null || name != WaitSeconds.Name)
+                    arguments[name] = value;
+            }
         }
 
         var caller = request.Server.ClientCapabilities;
@@ -64,13 +80,39 @@ internal sealed class KernelFunctionTool : McpServerTool
         if (McpUserInput.IsSupportedBy(caller))
             FunctionContext.SetUserInput(arguments, new McpUserInput(request.Server));
 
-        McpProgressReporter? progress = null;
-        if (request.Params?.ProgressToken is { } token)
+        if (_jobs is not null)
         {
-            progress = new McpProgressReporter(request.Server, token, cancellationToken);
-            FunctionContext.SetProgress(arguments, progress);
+            int wait;
+            try
+            {
+                wait = WaitSeconds.Read(request.Params?.Arguments, _jobs.DefaultWaitSeconds);
+            }
+            catch (Kernel.Errors.FunctionException ex)
+            {
+                return ToolErrors.ToResult(ex);
+            }
+            return await _jobs.RunAsync(request, ProtocolTool.Name, wait, (progress, token) => CallAsync(arguments, progress, request, token), cancellationToken)
+                .ConfigureAwait(false);
         }
 
+        var progress = request.Params?.ProgressToken is { } progressToken ? new McpProgressReporter(request.Server, progressToken, cancellationToken) : null;
+        try
+        {
+            return await CallAsync(arguments, progress, request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Every progress notification goes out before the result does.
+            if (progress is not null)
+                await progress.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<CallToolResult> CallAsync(AIFunctionArguments arguments, IProgress<FunctionProgress>? progress, RequestContext<CallToolRequestParams> request,
+        CancellationToken cancellationToken)
+    {
+        if (progress is not null)
+            FunctionContext.SetProgress(arguments, progress);
         try
         {
             var value = await _kernel.InvokeAsync(Source.Plugin, Source.Function, arguments,
@@ -89,12 +131,6 @@ internal sealed class KernelFunctionTool : McpServerTool
             else
                 _logger.LogInformation("Tool {Tool} returned {Code}: {Message}", ProtocolTool.Name, error.Code, error.Message);
             return ToolErrors.ToResult(error);
-        }
-        finally
-        {
-            // Every progress notification goes out before the result does.
-            if (progress is not null)
-                await progress.DisposeAsync().ConfigureAwait(false);
         }
     }
 

@@ -47,7 +47,9 @@ public sealed class AIPluginTests
         Assert.True(traits.ReadOnly);
         Assert.True(traits.Idempotent);
         Assert.Null(traits.Destructive);
+        Assert.Null(traits.LongRunning);
         Assert.True(custom.Destructive);
+        Assert.True(custom.LongRunning);
         Assert.Equal("Sample", plugin.Functions[0].AdditionalProperties[AIPlugin.PluginNameKey]);
     }
 
@@ -135,7 +137,7 @@ public sealed class AIPluginTests
         }
 
         [Description("Has a custom name.")]
-        [FunctionTraits(Name = "custom", Destructive = true)]
+        [FunctionTraits(Name = "custom", Destructive = true, LongRunning = true)]
         public string Renamed() => "x";
 
         public string NotAFunction() => "no description, not exported";
