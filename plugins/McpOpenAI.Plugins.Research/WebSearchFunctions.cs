@@ -37,7 +37,7 @@ public sealed class WebSearchFunctions
     /// <summary>Searches the web with OpenAI's hosted web search and returns an answer with its cited sources.</summary>
     [KernelFunction("web_search")]
     [Description("Searches the public web with OpenAI's hosted web search and returns a short answer whose passages are marked [n], with the numbered source URLs. Use it for facts outside the local document library (news, other companies, current prices). Needs an OpenAI API key; costs a paid request.")]
-    [FunctionTraits(Title = "Web search", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
+    [FunctionTraits(Title = "Web search", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true, LongRunning = true)]
     public async Task<WebSearchResult> WebSearchAsync(
         [Description("The question or search terms, e.g. 'average REI return window for used gear 2025'.")] string query,
         CancellationToken cancellationToken = default)

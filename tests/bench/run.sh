@@ -3,6 +3,8 @@
 #   tests/bench/run.sh startup [runs] [extra LABEL=COMMAND targets...]
 #     time to the initialize answer and to the first tools/list answer, with every plugin, prompt and agent loaded,
 #     for the built server (dotnet mcp-openai.dll) and any other stdio server named, interleaved.
+#   tests/bench/run.sh calls [calls] [extra LABEL=COMMAND targets...]
+#     per-call latency of a cheap tool (text_stats) over stdio, p50/p90/p99, the targets called in turn.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 artifacts="${BENCH_ARTIFACTS:-/tmp/mcp-openai-bench}"
@@ -17,5 +19,9 @@ case "$what" in
     runs="${1:-10}"; shift || true
     dotnet "$bench" startup --runs "$runs" --rss --env "HOME=$home" --env "XDG_CONFIG_HOME=$home/config" --env "XDG_DATA_HOME=$home/data" \
       --env "OPENAI_API_KEY=" "mcp-openai=dotnet $server" "$@" ;;
-  *) echo "usage: $0 startup [runs] [LABEL=COMMAND ...]" >&2; exit 2 ;;
+  calls)
+    calls="${1:-2000}"; shift || true
+    dotnet "$bench" calls --calls "$calls" --env "HOME=$home" --env "XDG_CONFIG_HOME=$home/config" --env "XDG_DATA_HOME=$home/data" \
+      --env "OPENAI_API_KEY=" "mcp-openai=dotnet $server" "$@" ;;
+  *) echo "usage: $0 startup [runs] | calls [calls] [LABEL=COMMAND ...]" >&2; exit 2 ;;
 esac

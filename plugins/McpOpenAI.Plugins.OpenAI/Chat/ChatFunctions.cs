@@ -34,7 +34,7 @@ public sealed class ChatFunctions
     [Description("Ask an OpenAI chat model. Give a prompt, or a messages list (roles system/user/assistant), or both (the prompt becomes the last user message). " +
         "The answer streams as progress notifications; the result is the whole answer with model, usage and finish reason. " +
         "Set response_format to \"json_object\" or a JSON schema for structured output (returned parsed in 'data'). Attach images for vision. Stateless: pass the whole conversation each time.")]
-    [FunctionTraits(Title = "Chat with an OpenAI model", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
+    [FunctionTraits(Title = "Chat with an OpenAI model", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true, LongRunning = true)]
     public async Task<ChatResult> Chat(
         [Description("The user's message.")] string? prompt = null,
         [Description("The conversation so far, oldest first: [{\"role\":\"user\",\"content\":\"…\"}]. Roles: system, user, assistant.")] ChatMessageInput[]? messages = null,
@@ -80,7 +80,7 @@ public sealed class ChatFunctions
     [KernelFunction("analyze_image")]
     [Description("Look at one or more images with an OpenAI vision model and describe them or answer a question about them. " +
         "Images: https URLs, local file paths or data URIs (PNG, JPEG, WEBP, GIF; up to 10, 20 MB each). Local files are read and sent inline.")]
-    [FunctionTraits(Title = "Analyze images", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
+    [FunctionTraits(Title = "Analyze images", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true, LongRunning = true)]
     public async Task<ChatResult> AnalyzeImage(
         [Description("The images: https URLs, local file paths or data URIs.")] string[] images,
         [Description("What to find out; default: a thorough description.")] string? prompt = null,

@@ -24,7 +24,7 @@ public sealed class BatchFunctions
     /// <summary>Generates many images.</summary>
     [KernelFunction("batch_generate_images")]
     [Description("Generate many images: each prompt once with each variant's settings (no variants: the defaults). Runs a few at a time (OpenAI:Images:BatchConcurrency, default 3), reports each saved path as it lands, and reports every item's success or error; one failing item never loses the others.")]
-    [FunctionTraits(Title = "Batch generate images", OpenWorld = true)]
+    [FunctionTraits(Title = "Batch generate images", OpenWorld = true, LongRunning = true)]
     public async Task<BatchResult> BatchGenerateImagesAsync(
         [Description("The prompts, 1-50.")] string[] prompts,
         [Description("Optional settings to make each prompt with (model, size, quality, style, background, output_format).")] BatchVariant[]? variants = null,

@@ -16,7 +16,7 @@ public sealed class ImageFunctions
     /// <summary>Generates images from a prompt.</summary>
     [KernelFunction("generate_image")]
     [Description("Generate images from a text prompt with OpenAI (gpt-image-1 by default). Every image is saved in the output folder with JSON metadata; the result shows the image, its path and an image:// resource link. gpt-image models with n=1 start an image thread that edit_image can continue.")]
-    [FunctionTraits(Title = "Generate image", OpenWorld = true)]
+    [FunctionTraits(Title = "Generate image", OpenWorld = true, LongRunning = true)]
     public async Task<FunctionOutput> GenerateImageAsync(
         [Description("What to draw.")] string prompt,
         [Description("gpt-image-1 (default), gpt-image-1-mini, gpt-image-1.5, gpt-image-2, dall-e-3, dall-e-2.")] string? model = null,
@@ -40,7 +40,7 @@ public sealed class ImageFunctions
     /// <summary>Edits images or continues an image thread.</summary>
     [KernelFunction("edit_image")]
     [Description("Edit images with a prompt: 1-16 input images (local paths, http(s) URLs, data URIs, or earlier results by id or image:// URI), an optional PNG mask the size of the first image, or continue an image thread ('make the sky darker') with thread (optionally from_step to branch) or previous_response_id.")]
-    [FunctionTraits(Title = "Edit image", OpenWorld = true)]
+    [FunctionTraits(Title = "Edit image", OpenWorld = true, LongRunning = true)]
     public async Task<FunctionOutput> EditImageAsync(
         [Description("What to change.")] string prompt,
         [Description("1-16 input images: paths, URLs, data URIs, or ids of earlier images. May be empty when continuing a thread.")] string[]? images = null,

@@ -1,6 +1,7 @@
 using McpOpenAI.Kernel.Errors;
 using McpOpenAI.Kernel.OpenAI;
 using McpOpenAI.Kernel.Plugins;
+using Microsoft.Extensions.AI;
 
 using McpOpenAI.Plugins.OpenAI.Shared;
 
@@ -101,7 +102,7 @@ internal sealed class ImageService(OpenAIClientFactory factory, ImageStore store
         {
             var saved = await _saver.SavePartialAsync(partial, prompt, settings, api, cancellationToken).ConfigureAwait(false);
             lock (partials) partials.Add(saved);
-            progress.Report(new FunctionProgress(Message: saved.Path, Kind: ProgressKind.File));
+            progress.Report(new FunctionProgress(Message: saved.Path, Kind: ProgressKind.File, Content: new UriContent(new Uri(saved.Uri), saved.Type.MediaType)));
         };
     }
 

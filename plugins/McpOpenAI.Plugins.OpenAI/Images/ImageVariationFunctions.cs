@@ -19,7 +19,7 @@ public sealed class ImageVariationFunctions
     /// <summary>Makes variations of an image.</summary>
     [KernelFunction("create_variations")]
     [Description("Make 1-10 variations of an image (path, URL, data URI, or an earlier image id). Uses the dall-e-2 variations endpoint where OpenAI still serves it (square PNG), otherwise an edit with a variation instruction on the image model; the result's 'api' says which path was used.")]
-    [FunctionTraits(Title = "Create variations", OpenWorld = true)]
+    [FunctionTraits(Title = "Create variations", OpenWorld = true, LongRunning = true)]
     public async Task<FunctionOutput> CreateVariationsAsync(
         [Description("The image to vary.")] string image,
         [Description("How many variations, 1-10.")] int n = 1,

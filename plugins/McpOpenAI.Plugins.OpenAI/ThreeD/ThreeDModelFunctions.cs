@@ -35,7 +35,7 @@ public sealed class ThreeDModelFunctions
     [Description("Make a 3D model from a description: an OpenAI chat model designs it as a scene of primitives (box, sphere, cylinder, cone, plane, torus) " +
         "and triangle meshes with PBR materials, written to the output folder as glTF 2.0 (.gltf with embedded buffer), .glb and OBJ+MTL, with JSON metadata. " +
         "The result lists the files with model:// resource links, counts and a short description of what was built.")]
-    [FunctionTraits(Title = "Generate 3D model", OpenWorld = true)]
+    [FunctionTraits(Title = "Generate 3D model", OpenWorld = true, LongRunning = true)]
     public async Task<FunctionOutput> Generate3DModelAsync(
         [Description("What to model, e.g. 'a wooden chair with four legs and a curved back' (at most 4000 characters).")] string description,
         [Description("low (about 8 parts, coarse curves), medium (default, about 24 parts) or high (about 64 parts, smooth curves).")] string? detail = null,

@@ -53,7 +53,7 @@ public sealed class AgentFunction : AIFunction
         ReturnJsonSchema = AIJsonUtilities.CreateJsonSchema(typeof(AgentResult), serializerOptions: KernelJson.Options);
         _properties = new Dictionary<string, object?>
         {
-            [FunctionTraits.PropertyKey] = new FunctionTraits { Title = definition.Name, ReadOnly = false, OpenWorld = true, Idempotent = false },
+            [FunctionTraits.PropertyKey] = new FunctionTraits { Title = definition.Name, ReadOnly = false, OpenWorld = true, Idempotent = false, LongRunning = true },
             [AIPlugin.PluginNameKey] = AgentPluginSource.PluginName,
         };
     }

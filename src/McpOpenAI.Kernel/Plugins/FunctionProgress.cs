@@ -1,3 +1,5 @@
+using Microsoft.Extensions.AI;
+
 namespace McpOpenAI.Kernel.Plugins;
 
 /// <summary>
@@ -8,11 +10,13 @@ namespace McpOpenAI.Kernel.Plugins;
 /// <param name="Total">Total work in the same unit, when known.</param>
 /// <param name="Message">A human-readable message: a status line, a streamed text chunk, a file path.</param>
 /// <param name="Kind">What the message is, so hosts can render it: status, text delta, file.</param>
+/// <param name="Content">Content that goes with the message, such as a link to the file just written (<see cref="UriContent"/>).</param>
 public readonly record struct FunctionProgress(
     double? Progress = null,
     double? Total = null,
     string? Message = null,
-    ProgressKind Kind = ProgressKind.Status);
+    ProgressKind Kind = ProgressKind.Status,
+    AIContent? Content = null);
 
 /// <summary>What a <see cref="FunctionProgress"/> message carries.</summary>
 public enum ProgressKind

@@ -23,6 +23,9 @@ public sealed record FunctionTraits
 
     /// <summary>True when the function reaches outside systems.</summary>
     public bool? OpenWorld { get; init; }
+
+    /// <summary>True when a call may take longer than a client waits (a model call, a render); hosts may run it as a job.</summary>
+    public bool? LongRunning { get; init; }
 }
 
 /// <summary>Reads <see cref="FunctionTraits"/> of any kernel function.</summary>

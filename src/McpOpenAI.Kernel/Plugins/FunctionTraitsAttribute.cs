@@ -7,7 +7,7 @@ namespace McpOpenAI.Kernel.Plugins;
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = true)]
 public sealed class FunctionTraitsAttribute : Attribute
 {
-    private bool? _readOnly, _destructive, _idempotent, _openWorld;
+    private bool? _readOnly, _destructive, _idempotent, _openWorld, _longRunning;
 
     /// <summary>A short human-readable title.</summary>
     public string? Title { get; set; }
@@ -24,6 +24,9 @@ public sealed class FunctionTraitsAttribute : Attribute
     /// <summary>The function reaches outside systems (a paid API, the web).</summary>
     public bool OpenWorld { get => _openWorld ?? false; set => _openWorld = value; }
 
+    /// <summary>A call may take longer than a client waits (a model call, a render), so hosts may run it as a job.</summary>
+    public bool LongRunning { get => _longRunning ?? false; set => _longRunning = value; }
+
     internal FunctionTraits ToTraits() => new()
     {
         Title = Title,
@@ -31,5 +34,6 @@ public sealed class FunctionTraitsAttribute : Attribute
         Destructive = _destructive,
         Idempotent = _idempotent,
         OpenWorld = _openWorld,
+        LongRunning = _longRunning,
     };
 }

@@ -42,7 +42,7 @@ public sealed class PromptFunction : AIFunction, IPromptTemplateFunction
         JsonSchema = BuildSchema(InputVariables);
         _properties = new Dictionary<string, object?>
         {
-            [FunctionTraits.PropertyKey] = new FunctionTraits { ReadOnly = false, OpenWorld = true, Idempotent = false },
+            [FunctionTraits.PropertyKey] = new FunctionTraits { ReadOnly = false, OpenWorld = true, Idempotent = false, LongRunning = true },
             [AIPlugin.PluginNameKey] = pluginName,
         };
     }

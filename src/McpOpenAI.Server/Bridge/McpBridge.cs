@@ -3,6 +3,7 @@ using System.Text.Json;
 using McpOpenAI.Kernel;
 using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Server.Hosting;
+using McpOpenAI.Server.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
@@ -116,9 +117,10 @@ internal sealed class McpBridge : IDisposable
     {
         var snapshot = await ReadyAsync().ConfigureAwait(false);
         var name = request.Params?.Name ?? "";
-        if (!snapshot.Tools.TryGetValue(name, out var tool))
+        McpServerTool? tool = snapshot.Tools.TryGetValue(name, out var function) ? function : JobTools?.Find(name);
+        if (tool is null)
             throw new McpProtocolException($"Unknown tool: '{name}'. List the tools with tools/list.", McpErrorCode.InvalidParams);
-        return await tool.InvokeAsync(request, cancellationToken).ConfigureAwait(false);
+        return ResultSizeLimit.Fit(await tool.InvokeAsync(request, cancellationToken).ConfigureAwait(false));
     }
 
     private async ValueTask<GetPromptResult> GetPromptAsync(RequestContext<GetPromptRequestParams> request, CancellationToken cancellationToken)
@@ -161,18 +163,28 @@ internal sealed class McpBridge : IDisposable
         }
     }
 
+    private JobTools? JobTools => _services.GetService<JobTools>();
+
     // Tools whose function did not change are kept as they are, so a call in flight and the next one see the same object.
+    // The job tools' names are the bridge's: a function that takes one is left out (with a warning), since results point to them.
     private Snapshot Build(IReadOnlyList<NamedTool> named, Snapshot previous)
     {
+        var jobTools = JobTools?.All ?? [];
+        var launcher = _services.GetService<JobLauncher>();
         var tools = ImmutableDictionary.CreateBuilder<string, KernelFunctionTool>(StringComparer.Ordinal);
         var prompts = ImmutableDictionary.CreateBuilder<string, KernelFunctionPrompt>(StringComparer.Ordinal);
         var toolList = new List<Tool>();
         var promptList = new List<Prompt>();
         foreach (var entry in named)
         {
+            if (jobTools.Any(t => t.ProtocolTool.Name == entry.ToolName))
+            {
+                _logger.LogWarning("The function {Plugin}.{Function} is not offered: its tool name {Tool} is the server's own", entry.Plugin.Name, entry.Function.Name, entry.ToolName);
+                continue;
+            }
             var tool = previous.Tools.TryGetValue(entry.ToolName, out var old) && ReferenceEquals(old.Source.Function, entry.Function)
                 ? old
-                : new KernelFunctionTool(_host!, entry, _logger);
+                : new KernelFunctionTool(_host!, entry, _logger, launcher);
             tools[entry.ToolName] = tool;
             toolList.Add(tool.ProtocolTool);
             if (KernelFunctionPrompt.PromptOf(entry) is not { } descriptor)
@@ -183,6 +195,7 @@ internal sealed class McpBridge : IDisposable
             prompts[entry.ToolName] = prompt;
             promptList.Add(prompt.ProtocolPrompt);
         }
+        toolList.AddRange(jobTools.Select(t => t.ProtocolTool));
         return new Snapshot(tools.ToImmutable(), toolList, prompts.ToImmutable(), promptList,
             JsonSerializer.Serialize(toolList, ProtocolJson), JsonSerializer.Serialize(promptList, ProtocolJson));
     }

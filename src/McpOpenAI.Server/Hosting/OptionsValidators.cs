@@ -44,6 +44,10 @@ internal sealed class ServerOptionsValidator : IValidateOptions<ServerOptions>
             failures.Add($"Server:PromptsPath must be a folder; '{prompts}' is a file.");
         if (options.OutputFolder is { Length: > 0 } output && File.Exists(output))
             failures.Add($"Server:OutputFolder must be a folder; '{output}' is a file.");
+        if (options.MaxWaitSeconds is < 0 or > Jobs.WaitSeconds.Maximum)
+            failures.Add($"Server:MaxWaitSeconds must be between 0 and {Jobs.WaitSeconds.Maximum} (seconds); got {options.MaxWaitSeconds}.");
+        if (options.JobRetention <= TimeSpan.Zero || options.JobRetention > TimeSpan.FromDays(365))
+            failures.Add($"Server:JobRetention must be a positive time span of at most 365.00:00:00; got {options.JobRetention}.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

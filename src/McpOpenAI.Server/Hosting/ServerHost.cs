@@ -125,6 +125,7 @@ internal static class ServerHost
                     "Prompt-file tools render a template and ask the model. Errors say what to change.";
             });
         transport(mcp);
+        Jobs.JobServiceCollectionExtensions.AddJobs(services);
         services.AddSingleton<IConfigureOptions<McpServerOptions>>(sp => new ConfigureOptions<McpServerOptions>(o =>
         {
             sp.GetRequiredService<Features.LifecycleGate>().Attach(o);

@@ -17,4 +17,13 @@ public sealed class ServerOptions
 
     /// <summary>Extra plugin assemblies (.dll paths) to load; their plugin classes become tools.</summary>
     public List<string> PluginAssemblies { get; set; } = [];
+
+    /// <summary>
+    /// How long a long-running tool call waits for its result before it answers with a job id, in seconds, when the
+    /// call gives no <c>wait_seconds</c>; under the 60 s after which many clients give up. Default 45.
+    /// </summary>
+    public int MaxWaitSeconds { get; set; } = 45;
+
+    /// <summary>How long a finished job's result can still be fetched with <c>get_job</c>. Default one day.</summary>
+    public TimeSpan JobRetention { get; set; } = TimeSpan.FromDays(1);
 }

@@ -43,7 +43,7 @@ public sealed class PromptFunctionTests
         Assert.Equal("Summarize", function.Name);
         Assert.Equal("Summarizes.", function.Description);
         Assert.Equal("Writer", function.AdditionalProperties[AIPlugin.PluginNameKey]);
-        Assert.Equal(new FunctionTraits { ReadOnly = false, OpenWorld = true, Idempotent = false }, function.GetTraits());
+        Assert.Equal(new FunctionTraits { ReadOnly = false, OpenWorld = true, Idempotent = false, LongRunning = true }, function.GetTraits());
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class AgentHotReloadEndToEndTests
         await changed.Task.WaitAsync(TimeSpan.FromSeconds(20), ct);
         var tool = (await server.Client.ListToolsAsync(cancellationToken: ct)).Single(t => t.Name == "haiku");
         Assert.Equal("Writes a haiku about a table in the database.", tool.Description);
-        Assert.Equal(["session", "table"], tool.ProtocolTool.InputSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["session", "table", "wait_seconds"], tool.ProtocolTool.InputSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         server.Fake.ChatHandler = _ => FakeChatReply.FromText("Rows of customers / …");
 
         var result = AgentServer.Structured(await server.CallAsync("haiku", new() { ["table"] = "customers" }, ct));

@@ -36,6 +36,9 @@ public sealed record FakeFault
     /// <summary>For <see cref="FakeFaultKind.BrokenStream"/>: how many SSE events go out before the connection drops.</summary>
     public int EventsBeforeBreak { get; init; } = 2;
 
+    /// <summary>For <see cref="FakeFaultKind.SlowStream"/>: the SSE event (its <c>event:</c> name) after which the stream pauses.</summary>
+    public string? PauseAfterEvent { get; init; }
+
     /// <summary>429 <c>rate_limit_exceeded</c>, optionally with <c>retry-after-ms</c>.</summary>
     public static FakeFault RateLimited(TimeSpan? retryAfter = null) => new()
     {
@@ -107,6 +110,12 @@ public sealed record FakeFault
 
     /// <summary>Drops the connection after <paramref name="eventsBeforeBreak"/> SSE events.</summary>
     public static FakeFault BrokenStream(int eventsBeforeBreak = 2) => new() { Kind = FakeFaultKind.BrokenStream, EventsBeforeBreak = eventsBeforeBreak };
+
+    /// <summary>
+    /// Streams the answer but pauses for <paramref name="pause"/> after the first event named <paramref name="afterEvent"/>
+    /// (say <c>response.image_generation_call.partial_image</c>): a render that shows a partial image, then takes its time.
+    /// </summary>
+    public static FakeFault SlowStream(string afterEvent, TimeSpan pause) => new() { Kind = FakeFaultKind.SlowStream, PauseAfterEvent = afterEvent, Delay = pause };
 
     /// <summary>Never answers; the request ends only when the client cancels.</summary>
     public static FakeFault Hang() => new() { Kind = FakeFaultKind.Hang };

@@ -14,4 +14,7 @@ public enum FakeFaultKind
 
     /// <summary>Never answers until the client gives up.</summary>
     Hang,
+
+    /// <summary>Streams normally but pauses for the fault's delay after the first SSE event of a given name.</summary>
+    SlowStream,
 }

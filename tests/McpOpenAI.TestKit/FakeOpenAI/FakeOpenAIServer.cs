@@ -20,6 +20,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly List<RecordedRequest> _requests = [];
+    private readonly List<RecordedRequest> _aborted = [];
     private readonly List<FakeChatRequest> _chatRequests = [];
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, byte> _models = new(StringComparer.Ordinal);
@@ -77,6 +78,12 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Requests
     {
         get { lock (_requests) return [.. _requests]; }
+    }
+
+    /// <summary>The requests whose client went away before the answer was complete, in order (a snapshot).</summary>
+    public IReadOnlyList<RecordedRequest> AbortedRequests
+    {
+        get { lock (_aborted) return [.. _aborted]; }
     }
 
     /// <summary>Every chat completion request, parsed, in order (a snapshot).</summary>
@@ -185,9 +192,10 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext http)
     {
+        RecordedRequest? recorded = null;
         try
         {
-            var recorded = await RequestRecorder.RecordAsync(http);
+            recorded = await RequestRecorder.RecordAsync(http);
             lock (_requests) _requests.Add(recorded);
             _counts.AddOrUpdate(recorded.Path.TrimEnd('/'), 1, (_, n) => n + 1);
             await FakeRouter.DispatchAsync(this, http, recorded);
@@ -195,6 +203,8 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested || _stopping.IsCancellationRequested)
         {
             // The client went away (or the fake is stopping); nothing left to answer.
+            if (recorded is not null && http.RequestAborted.IsCancellationRequested && !_stopping.IsCancellationRequested)
+                lock (_aborted) _aborted.Add(recorded);
         }
     }
 }

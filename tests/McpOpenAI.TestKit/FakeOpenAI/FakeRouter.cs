@@ -69,7 +69,7 @@ internal static class FakeRouter
     private static async Task<bool> ApplyAsync(FakeOpenAIServer server, HttpContext http, FakeFault fault)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, server.Stopping);
-        if (fault.Delay > TimeSpan.Zero) await Task.Delay(fault.Delay, linked.Token);
+        if (fault.Delay > TimeSpan.Zero && fault.Kind != FakeFaultKind.SlowStream) await Task.Delay(fault.Delay, linked.Token);
         switch (fault.Kind)
         {
             case FakeFaultKind.Hang:

@@ -12,12 +12,14 @@ internal sealed class SseWriter
 {
     private readonly HttpContext _http;
     private readonly FakeFault? _breakAfter;
+    private FakeFault? _pause;
     private int _sent;
 
     public SseWriter(HttpContext http, FakeFault? fault)
     {
         _http = http;
         _breakAfter = fault?.Kind == FakeFaultKind.BrokenStream ? fault : null;
+        _pause = fault?.Kind == FakeFaultKind.SlowStream ? fault : null;
         http.Response.StatusCode = 200;
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
@@ -40,6 +42,11 @@ internal sealed class SseWriter
         await SseFormatter.WriteAsync(((SseItem<string>[])[item]).ToAsyncEnumerable(), _http.Response.Body, _http.RequestAborted);
         await _http.Response.Body.FlushAsync(_http.RequestAborted);
         _sent++;
+        if (_pause is { } pause && item.EventType == pause.PauseAfterEvent)
+        {
+            _pause = null;
+            await Task.Delay(pause.Delay, _http.RequestAborted);
+        }
         return true;
     }
 }

@@ -1,6 +1,11 @@
 using McpOpenAI.Bench;
 
-return args is ["startup", .. var rest] ? await StartupBenchmark.RunAsync(rest).ConfigureAwait(false) : Usage();
+return args switch
+{
+    ["startup", .. var rest] => await StartupBenchmark.RunAsync(rest).ConfigureAwait(false),
+    ["calls", .. var rest] => await CallsBenchmark.RunAsync(rest).ConfigureAwait(false),
+    _ => Usage(),
+};
 
 static int Usage()
 {
@@ -8,6 +13,8 @@ static int Usage()
         usage: McpOpenAI.Bench startup [--runs N] [--rss] [--env K=V]... LABEL=COMMAND [LABEL=COMMAND ...]
           Starts each stdio MCP server COMMAND (split on spaces) N times, interleaved, and prints the median and p90 time
           from process start to the initialize answer and to the first tools/list answer (and idle RSS with --rss).
+               McpOpenAI.Bench calls [--calls N] [--warmup N] [--tool NAME] [--arguments JSON] [--env K=V]... LABEL=COMMAND [...]
+          Starts each server once and sends the same tools/call to each in turn, one at a time; prints p50/p90/p99.
         """);
     return 2;
 }

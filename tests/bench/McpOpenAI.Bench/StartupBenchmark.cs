@@ -68,10 +68,6 @@ internal static class StartupBenchmark
         return 0;
     }
 
-    private static double Percentile(List<StdioProbe.Sample> samples, Func<StdioProbe.Sample, double> value, int percentile)
-    {
-        var sorted = samples.Select(value).Order().ToArray();
-        var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1;
-        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
-    }
+    private static double Percentile(List<StdioProbe.Sample> samples, Func<StdioProbe.Sample, double> value, int percentile) =>
+        Stats.Percentile(samples.Select(value), percentile);
 }
