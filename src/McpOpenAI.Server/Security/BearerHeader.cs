@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Http;
+
+namespace McpOpenAI.Server.Security;
+
+/// <summary>Reads the <c>Authorization: Bearer</c> header.</summary>
+internal static class BearerHeader
+{
+    /// <summary>True when the request has an Authorization header at all.</summary>
+    public static bool IsPresent(HttpRequest request) => request.Headers.Authorization.Count > 0;
+
+    /// <summary>The bearer token, or null when the header is missing or is not <c>Bearer &lt;token&gt;</c>.</summary>
+    public static string? Read(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header[7..].Trim() is { Length: > 0 } token ? token : null;
+    }
+}
