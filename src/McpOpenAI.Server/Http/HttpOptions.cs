@@ -1,3 +1,5 @@
+using McpOpenAI.Server.Security;
+
 namespace McpOpenAI.Server.Http;
 
 /// <summary>The Streamable HTTP endpoint's settings (configuration section <c>Http</c>).</summary>
@@ -47,4 +49,7 @@ public sealed class HttpOptions
 
     /// <summary>The largest request body accepted; larger ones get 413. Room for a 20 MiB image sent inline as base64.</summary>
     public long MaxRequestBodySize { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>OAuth access tokens (JWTs) from an identity provider, besides or instead of the configured tokens.</summary>
+    public JwtOptions Jwt { get; set; } = new();
 }

@@ -9,11 +9,11 @@ namespace McpOpenAI.Server.Http;
 /// <param name="Tokens">The configured tokens.</param>
 internal sealed record HttpSettings(HttpOptions Options, ListenAddress Address, TokenRegistry Tokens)
 {
-    /// <summary>True when every MCP request must carry a configured token.</summary>
-    public bool Authenticated => Tokens.RequiresToken;
+    /// <summary>True when every MCP request must carry a configured token or a JWT access token.</summary>
+    public bool Authenticated => Tokens.RequiresToken || Options.Jwt.Enabled;
 
     /// <summary>True when some caller has a limit on tool calls.</summary>
-    public bool RateLimited => Tokens.Tokens.Any(t => t.RequestsPerMinute > 0);
+    public bool RateLimited => Options.Jwt.RequestsPerMinute > 0 || Tokens.Tokens.Any(t => t.RequestsPerMinute > 0);
 
     /// <summary>Reads and checks the settings; throws <see cref="InvalidOperationException"/> or <see cref="ArgumentException"/> saying what to fix.</summary>
     public static HttpSettings Read(IConfiguration configuration)
@@ -23,10 +23,16 @@ internal sealed record HttpSettings(HttpOptions Options, ListenAddress Address, 
         if (!settings.Address.IsLoopback && !settings.Authenticated && !options.AllowUnauthenticated)
             throw new InvalidOperationException(
                 $"Refusing to serve {settings.Address.Uri} without authentication: anyone who can reach it could call every tool. " +
-                "Configure Http:Tokens (see mcp-openai hash-token), listen on 127.0.0.1, or pass --allow-unauthenticated.");
+                "Configure Http:Tokens (see mcp-openai hash-token) or Http:Jwt, listen on 127.0.0.1, or pass --allow-unauthenticated.");
+        if (options.Jwt.Enabled)
+            JwtSetup.Validate(options.Jwt, options, settings.Address.IsLoopback);
         return settings;
     }
 
     /// <summary>How callers authenticate, for the start-up line (never a token).</summary>
-    public string Authentication => Tokens.RequiresToken ? $"{Tokens.Tokens.Count} token(s)" : "no authentication";
+    public string Authentication => string.Join(" + ", new[]
+    {
+        Tokens.RequiresToken ? $"{Tokens.Tokens.Count} token(s)" : null,
+        Options.Jwt.Enabled ? "JWT access tokens" : null,
+    }.OfType<string>().DefaultIfEmpty("no authentication"));
 }

@@ -26,6 +26,7 @@ internal static class HttpTransport
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(settings.Tokens);
+        services.AddSingleton(options.Jwt);
         services.AddSingleton<HttpServerAddress>();
         services.AddSingleton<McpSessions>();
         services.AddRouting();
@@ -49,7 +50,7 @@ internal static class HttpTransport
             services.AddSingleton<IOptionsFactory<McpServerOptions>>(sp => new SharedServerOptions(ActivatorUtilities.CreateInstance<OptionsFactory<McpServerOptions>>(sp)));
 
         if (settings.Authenticated)
-            CallerAuthentication.Add(services);
+            CallerAuthentication.Add(services, settings.Tokens, options.Jwt);
         if (settings.RateLimited)
             services.AddRateLimiter(o => o.AddPolicy<string, ToolCallRateLimit>(ToolCallRateLimit.Name));
 

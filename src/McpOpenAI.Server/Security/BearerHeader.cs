@@ -14,4 +14,7 @@ internal static class BearerHeader
         var header = request.Headers.Authorization.ToString();
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header[7..].Trim() is { Length: > 0 } token ? token : null;
     }
+
+    /// <summary>True for a token shaped like a JWT (three dot-separated parts); configured tokens never are.</summary>
+    public static bool LooksLikeJwt(string? token) => token is not null && token.Count(c => c == '.') == 2;
 }
