@@ -48,8 +48,9 @@ internal static class CommandRunner
         {
             // The command line is for people: only warnings and errors unless --log-level says otherwise.
             string[] configArgs = serving ? command.ConfigArgs : ["--Logging:LogLevel:Default=Warning", .. command.ConfigArgs];
-            var transport = !serving ? null : command.HttpUrl is null ? ServerHost.Stdio : (Action<Microsoft.Extensions.DependencyInjection.IMcpServerBuilder>)Http.HttpTransport.Use;
-            using var host = ServerHost.CreateBuilder(configArgs, transport).Build();
+            using IHost host = serving && command.HttpUrl is not null
+                ? Http.HttpHost.Build(configArgs)
+                : ServerHost.CreateBuilder(configArgs, serving ? ServerHost.Stdio : null).Build();
             if (serving)
             {
                 await host.RunAsync().ConfigureAwait(false);

@@ -46,16 +46,30 @@ internal static class ServerHost
             ApplicationName = "mcp-openai",
             ContentRootPath = AppContext.BaseDirectory,
         });
+        Configure(builder, configArgs, transport, userConfigFile);
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds configuration, logging, the kernel and its plugins, and (with a transport) the MCP server to any host
+    /// builder: the generic host of <see cref="CreateBuilder"/>, or the ASP.NET Core host that serves <c>--http</c>.
+    /// The configuration sources are in place before <paramref name="transport"/> runs.
+    /// </summary>
+    /// <param name="builder">The host builder, empty of configuration and logging.</param>
+    /// <param name="configArgs">Command-line configuration.</param>
+    /// <param name="transport">The MCP transport, or null for the kernel alone.</param>
+    /// <param name="userConfigFile">The per-user config file; default <see cref="AppPaths.UserConfigFile"/>.</param>
+    public static void Configure(IHostApplicationBuilder builder, string[] configArgs, Action<IMcpServerBuilder>? transport, string? userConfigFile = null)
+    {
         AddConfiguration(builder.Configuration, configArgs, userConfigFile ?? AppPaths.UserConfigFile);
         AddLogging(builder);
         AddServices(builder.Services, builder.Configuration, watchPrompts: transport is not null);
         if (transport is not null)
             AddMcp(builder.Services, transport);
-        return builder;
     }
 
     // Later sources win: defaults < user secrets < per-user config file < environment < command line.
-    private static void AddConfiguration(ConfigurationManager configuration, string[] args, string userConfigFile)
+    private static void AddConfiguration(IConfigurationBuilder configuration, string[] args, string userConfigFile)
     {
         configuration
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
@@ -67,7 +81,7 @@ internal static class ServerHost
             .AddCommandLine(args, Switches);
     }
 
-    private static void AddLogging(HostApplicationBuilder builder)
+    private static void AddLogging(IHostApplicationBuilder builder)
     {
         builder.Logging.ClearProviders();
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));

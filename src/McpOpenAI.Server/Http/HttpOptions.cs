@@ -1,3 +1,5 @@
+using McpOpenAI.Server.Security;
+
 namespace McpOpenAI.Server.Http;
 
 /// <summary>The Streamable HTTP endpoint's settings (configuration section <c>Http</c>).</summary>
@@ -18,7 +20,7 @@ public sealed class HttpOptions
     /// <summary>How long a session with no request in flight lives before it is closed.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>The most sessions at once; when full, the longest-idle session is closed to make room.</summary>
+    /// <summary>The most idle sessions kept at once; past it, the longest-idle sessions are closed to make room. Sessions with a request in flight do not count.</summary>
     public int MaxSessions { get; set; } = 1000;
 
     /// <summary>Host header values accepted (host or host:port); empty means the loopback names only.</summary>
@@ -44,4 +46,10 @@ public sealed class HttpOptions
 
     /// <summary>The most bytes of events kept for resumption across all sessions; when full, the least recently used go first.</summary>
     public long EventStoreSizeLimit { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>The largest request body accepted; larger ones get 413. Room for a 20 MiB image sent inline as base64.</summary>
+    public long MaxRequestBodySize { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>OAuth access tokens (JWTs) from an identity provider, besides or instead of the configured tokens.</summary>
+    public JwtOptions Jwt { get; set; } = new();
 }

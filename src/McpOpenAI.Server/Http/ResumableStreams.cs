@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
 
@@ -9,30 +9,33 @@ namespace McpOpenAI.Server.Http;
 #pragma warning disable MCP9006 // Resumability belongs to stateful Streamable HTTP, which the 2025-11-25 clients we serve use.
 
 /// <summary>
-/// The event store behind resumable streams: every event a stateful session sends on a stream is kept for a while
-/// in a size-bounded in-memory cache, under an id the client sees, so a GET with <c>Last-Event-ID</c> replays
-/// what came after it. Null <see cref="Store"/> when disabled (<see cref="HttpOptions.ResumableStreams"/>) or stateless.
+/// Resumable streams with the SDK's event store: every event a stateful session sends on a stream is kept for a while
+/// in an <see cref="IDistributedCache"/> (in memory and size-bounded by default), under an id the client sees, so a GET
+/// with <c>Last-Event-ID</c> replays what came after it. Off in stateless mode or with <see cref="HttpOptions.ResumableStreams"/> false.
 /// </summary>
-internal sealed class ResumableStreams
+internal static class ResumableStreams
 {
-    public ResumableStreams(HttpOptions options, ILoggerFactory loggerFactory)
+    /// <summary>The key of the cache that holds the events; replace that registration to share events between instances.</summary>
+    public const string CacheKey = "mcp-openai-events";
+
+    public static void Add(IMcpServerBuilder builder, HttpOptions options)
     {
         if (!options.ResumableStreams || options.Stateless)
             return;
-        var cache = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions { SizeLimit = options.EventStoreSizeLimit }));
+        builder.Services.AddKeyedSingleton<IDistributedCache>(CacheKey, (_, _) =>
+            new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions { SizeLimit = options.EventStoreSizeLimit })));
         var retention = options.EventRetention > TimeSpan.Zero ? options.EventRetention : TimeSpan.FromMinutes(5);
-        Store = new DistributedCacheEventStreamStore(Options.Create(new DistributedCacheEventStreamStoreOptions
+        builder.WithDistributedCacheEventStreamStore(o =>
         {
-            Cache = cache,
-            EventSlidingExpiration = retention,
-            EventAbsoluteExpiration = retention * 4,
-            MetadataSlidingExpiration = retention * 2,
-            MetadataAbsoluteExpiration = retention * 8,
+            o.EventSlidingExpiration = retention;
+            o.EventAbsoluteExpiration = retention * 4;
+            o.MetadataSlidingExpiration = retention * 2;
+            o.MetadataAbsoluteExpiration = retention * 8;
             // How often a resumed stream looks for events written after it caught up; the cache is in memory, so this is cheap.
-            StreamReaderPollingInterval = TimeSpan.FromMilliseconds(100),
-        }), loggerFactory.CreateLogger<DistributedCacheEventStreamStore>());
+            o.StreamReaderPollingInterval = TimeSpan.FromMilliseconds(100);
+        });
+        // Set last, so another IDistributedCache in the container (a chat cache, say) is never taken for the events.
+        builder.Services.AddOptions<DistributedCacheEventStreamStoreOptions>()
+            .Configure<IServiceProvider>((o, services) => o.Cache = services.GetRequiredKeyedService<IDistributedCache>(CacheKey));
     }
-
-    /// <summary>The store handed to every stateful session's transport; null when streams are not resumable.</summary>
-    public ISseEventStreamStore? Store { get; }
 }

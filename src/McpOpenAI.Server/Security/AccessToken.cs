@@ -22,7 +22,33 @@ public sealed class AccessToken
     public int RequestsPerMinute { get; set; }
 
     /// <summary>True when the token may call every tool.</summary>
-    public bool AllowsEverything => AllowedTools.Count == 0 && AllowedPlugins.Count == 0;
+    public bool AllowsEverything => !_listsOnly && AllowedTools.Count == 0 && AllowedPlugins.Count == 0;
+
+    /// <summary>True when the token may call at least one tool.</summary>
+    public bool AllowsAnything => !_listsOnly || AllowedTools.Count > 0 || AllowedPlugins.Count > 0;
+
+    // A configured token with empty lists may call everything; a caller whose grants come from an access token's
+    // scopes may call only what they list, so none means none.
+    private bool _listsOnly;
+
+    /// <summary>A caller whose grants come from an access token: it may call only what the lists name.</summary>
+    /// <param name="name">Who the caller is (the token's subject).</param>
+    /// <param name="tools">Tools granted: MCP tool names or <c>Plugin.function</c>.</param>
+    /// <param name="plugins">Plugins granted whole.</param>
+    /// <param name="requestsPerMinute">Tool calls a minute; 0 means no limit.</param>
+    public static AccessToken Granted(string name, IEnumerable<string> tools, IEnumerable<string> plugins, int requestsPerMinute) => new()
+    {
+        Name = name,
+        AllowedTools = [.. tools],
+        AllowedPlugins = [.. plugins],
+        RequestsPerMinute = requestsPerMinute,
+        _listsOnly = true,
+    };
+
+    /// <summary>A caller that may call every tool (an access token with the all-tools scope).</summary>
+    /// <param name="name">Who the caller is.</param>
+    /// <param name="requestsPerMinute">Tool calls a minute; 0 means no limit.</param>
+    public static AccessToken Everything(string name, int requestsPerMinute) => new() { Name = name, RequestsPerMinute = requestsPerMinute };
 
     /// <summary>True when the token may call the tool.</summary>
     /// <param name="plugin">The plugin's name.</param>

@@ -16,6 +16,9 @@ internal sealed class TokenRegistry
             if (token.Sha256.Trim().Length != 64 || !token.Sha256.Trim().All(Uri.IsHexDigit))
                 throw new InvalidOperationException($"Http:Tokens '{token.Name}': Sha256 must be 64 hex digits (make it with: mcp-openai hash-token).");
         }
+        // The name is the caller's identity: it owns sessions and rate limits, so two tokens must not share one.
+        if (Tokens.GroupBy(t => t.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new InvalidOperationException($"Http:Tokens: two tokens are named '{twice.Key}'; every token needs its own Name.");
     }
 
     public IReadOnlyList<AccessToken> Tokens { get; }

@@ -84,6 +84,21 @@ public sealed class HttpEndpointTests
     }
 
     [Theory]
+    [InlineData("2025-06-18")]
+    [InlineData("2025-03-26")]
+    public async Task Post_EarlierHandshakeRevisionHeader_IsServed(string version)
+    {
+        await using var server = await HttpTestServer.StartAsync(cancellationToken: Ct);
+        var session = await RawMcp.StartSessionAsync(server.Http, server.Endpoint, Ct);
+        using var request = RawMcp.Post(server.Endpoint, RawMcp.ListTools, sessionId: session);
+        request.Headers.Add("MCP-Protocol-Version", version);
+
+        using var response = await server.Http.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData("evil.example.com", null)]
     [InlineData(null, "http://evil.example.com")]
     public async Task Post_ForeignHostOrOrigin_Returns403(string? host, string? origin)

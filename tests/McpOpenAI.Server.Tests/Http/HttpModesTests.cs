@@ -2,6 +2,8 @@ using System.Net;
 using McpOpenAI.Kernel.Hosting;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace McpOpenAI.Server.Tests.Http;
 
@@ -30,6 +32,22 @@ public sealed class HttpModesTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("text_stats", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Stateless_ManyRequests_ConfigureTheServerOptionsOnce()
+    {
+        var configured = 0;
+        await using var server = await HttpTestServer.StartAsync(["--Http:Stateless=true"],
+            s => s.Configure<McpServerOptions>(_ => Interlocked.Increment(ref configured)), Ct);
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await server.Http.SendAsync(RawMcp.Post(server.Endpoint, RawMcp.ListTools), Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(1, Volatile.Read(ref configured));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using McpOpenAI.Server.Hosting;
 using McpOpenAI.Server.Http;
 using McpOpenAI.TestKit.Mcp;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,11 +36,11 @@ internal sealed class HttpTestServer : IAsyncDisposable
             $"--Server:PromptsPath={Path.Combine(temp.FullName, "prompts")}", "--Logging:LogLevel:Default=Warning",
             "--Http:Url=http://127.0.0.1:0/mcp", .. configArgs ?? [],
         ];
-        var builder = ServerHost.CreateBuilder(args, HttpTransport.Use, userConfigFile: Path.Combine(temp.FullName, "config.json"));
+        var builder = HttpHost.CreateBuilder(args, userConfigFile: Path.Combine(temp.FullName, "config.json"));
         configureServices?.Invoke(builder.Services);
-        var host = builder.Build();
+        var host = HttpHost.Build(builder);
         await host.StartAsync(cancellationToken);
-        var endpoint = host.Services.GetRequiredService<HttpServerService>().Endpoint!;
+        var endpoint = host.Services.GetRequiredService<HttpServerAddress>().Endpoint!;
         return new HttpTestServer(host, temp, endpoint);
     }
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 
 namespace McpOpenAI.Server.Tests.Http;
 
@@ -21,6 +22,13 @@ internal static class RawMcp
         if (token is not null)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return request;
+    }
+
+    /// <summary>The message of a JSON-RPC error body.</summary>
+    public static async Task<string> ErrorMessageAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        return body.RootElement.GetProperty("error").GetProperty("message").GetString() ?? "";
     }
 
     /// <summary>Initializes a session and returns its id.</summary>

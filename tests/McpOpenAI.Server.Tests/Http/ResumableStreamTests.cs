@@ -70,7 +70,7 @@ public sealed class ResumableStreamTests
         using var response = await server.Http.SendAsync(Resume(server.Endpoint, sessionId, "no-such-event"), Ct);
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("unknown or its events have expired", await response.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("either invalid or expired", await response.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class ResumableStreamTests
         using var response = await server.Http.SendAsync(Resume(server.Endpoint, second, firstId), Ct);
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("belongs to another session", await response.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("different session ID", await response.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]
@@ -105,6 +105,6 @@ public sealed class ResumableStreamTests
         Assert.Contains(all, e => IsResult(e.Data));
         Assert.All(all, e => Assert.Null(e.EventId));
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("streams cannot be resumed", await response.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("does not support resuming streams", await response.Content.ReadAsStringAsync(Ct));
     }
 }
