@@ -15,6 +15,7 @@ namespace McpOpenAI.Kernel.Chat;
 /// </summary>
 public sealed class AmbientChatClient : IChatClient
 {
+    private static readonly ChatClientMetadata NoKeyMetadata = new("mcp-openai");
     private readonly IOptionsMonitor<OpenAIOptions> _options;
     private readonly IChatClient _openAI;
 
@@ -42,7 +43,10 @@ public sealed class AmbientChatClient : IChatClient
 
     /// <inheritdoc />
     public object? GetService(Type serviceType, object? serviceKey = null) =>
-        serviceKey is null && serviceType.IsInstanceOfType(this) ? this : _openAI.GetService(serviceType, serviceKey);
+        serviceKey is null && serviceType.IsInstanceOfType(this) ? this
+        : _openAI.GetService(serviceType, serviceKey)
+          // Semantic Kernel's prompt functions refuse a chat client without metadata, also before a key is configured.
+          ?? (serviceKey is null && serviceType == typeof(ChatClientMetadata) ? NoKeyMetadata : null);
 
     /// <inheritdoc />
     public void Dispose() => _openAI.Dispose();

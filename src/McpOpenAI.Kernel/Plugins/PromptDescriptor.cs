@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
 
@@ -11,11 +12,16 @@ namespace McpOpenAI.Kernel.Plugins;
 /// <param name="RenderAsync">Renders the prompt for the given arguments.</param>
 /// <param name="Traits">The function's behavioural hints.</param>
 /// <param name="StreamsText">True when the function is a Semantic Kernel prompt function whose answer is text that can be streamed.</param>
+/// <param name="InputSchema">
+/// The input schema hosts show for the function, exactly as given; null to derive it from the function. A Semantic Kernel
+/// prompt function has no metadata of its own to carry one, so its prompt does.
+/// </param>
 public sealed record PromptDescriptor(
     IReadOnlyList<PromptParameter> Parameters,
     Func<Microsoft.SemanticKernel.Kernel, KernelArguments, CancellationToken, ValueTask<IReadOnlyList<ChatMessage>>> RenderAsync,
     FunctionTraits Traits,
-    bool StreamsText = false);
+    bool StreamsText = false,
+    JsonElement? InputSchema = null);
 
 /// <summary>One argument of a prompt.</summary>
 /// <param name="Name">The variable name.</param>

@@ -9,15 +9,19 @@ namespace McpOpenAI.Kernel.Plugins;
 /// <summary>
 /// How a kernel function looks as a tool: its input schema with parameters in snake_case (<c>maxTokens</c> →
 /// <c>max_tokens</c>, the convention of OpenAI's API and of MCP tools), the map back to the function's own parameter
-/// names, and its result schema. A schema written by hand (<see cref="KernelFunctions.InputSchemaKey"/>) is kept as written.
+/// names, and its result schema. A schema written by hand (<see cref="KernelFunctions.InputSchemaKey"/>) or given by the
+/// function's prompt (<see cref="PromptDescriptor.InputSchema"/>) is kept as written.
 /// </summary>
 public sealed class ToolSchema
 {
     private readonly Dictionary<string, string> _toParameter = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<string> _checked;
 
-    private ToolSchema(KernelFunction function)
+    private ToolSchema(KernelFunction function, KernelPlugin? plugin)
     {
-        if (function.Metadata.AdditionalProperties.TryGetValue(KernelFunctions.InputSchemaKey, out var written) && written is JsonElement exact)
+        var prompt = plugin is IPromptPlugin prompts && prompts.TryGetPrompt(function.Name, out var found) ? found.InputSchema : null;
+        var written = function.Metadata.AdditionalProperties.TryGetValue(KernelFunctions.InputSchemaKey, out var value) ? value as JsonElement? : null;
+        if ((prompt ?? written) is { } exact)
         {
             InputSchema = exact;
             foreach (var parameter in function.Metadata.Parameters)
@@ -33,6 +37,8 @@ public sealed class ToolSchema
             ? required.EnumerateArray().Select(n => n.GetString()!).ToArray()
             : [];
         OutputSchema = OutputSchemaOf(function);
+        // A prompt checks its own variables when it renders, naming the prompt and what the missing variable is for.
+        _checked = prompt is null ? Required : [];
 
         JsonElement SnakeCase(JsonElement schema)
         {
@@ -67,7 +73,9 @@ public sealed class ToolSchema
     public IReadOnlyList<string> Required { get; }
 
     /// <summary>The schema of a function, computed once per function.</summary>
-    public static ToolSchema Of(KernelFunction function) => new(function);
+    /// <param name="function">The function.</param>
+    /// <param name="plugin">The function's plugin; when the function is one of its prompts, the prompt's input schema is used.</param>
+    public static ToolSchema Of(KernelFunction function, KernelPlugin? plugin = null) => new(function, plugin);
 
     /// <summary>
     /// The function's arguments from a caller's: each name mapped back to the function's parameter (the function's own
@@ -79,7 +87,7 @@ public sealed class ToolSchema
         var arguments = new KernelArguments();
         foreach (var (name, value) in given)
             arguments[_toParameter.TryGetValue(name, out var parameter) ? parameter : name] = value;
-        foreach (var name in Required)
+        foreach (var name in _checked)
         {
             var parameter = _toParameter.TryGetValue(name, out var p) ? p : name;
             if (!arguments.TryGetValue(parameter, out var value) || value is null or JsonElement { ValueKind: JsonValueKind.Null })

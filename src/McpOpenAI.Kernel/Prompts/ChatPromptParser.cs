@@ -21,19 +21,38 @@ public static class ChatPromptParser
         return [new ChatMessage(ChatRole.User, WebUtility.HtmlDecode(rendered.Trim()))];
     }
 
-    private static List<ChatMessage>? TryParseMessages(string rendered)
+    /// <summary>
+    /// Rendered text as Semantic Kernel should send it: text with message tags as it is; well-formed text without them
+    /// as one user message. Semantic Kernel sends text without message tags to the model as it is, HTML entities and
+    /// all; inside a message they are decoded, so the model reads the caller's text, as <see cref="Parse"/> does.
+    /// </summary>
+    public static string ToChatPrompt(string rendered)
+    {
+        if (rendered.Contains("<message", StringComparison.OrdinalIgnoreCase))
+            return rendered;
+        var message = $"<message role=\"user\">{rendered}</message>";
+        return Load(message) is null ? rendered : message;
+    }
+
+    private static XmlDocument? Load(string rendered)
     {
         var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
         try
         {
             using var reader = XmlReader.Create(new StringReader($"<root>{rendered}</root>"), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
             document.Load(reader);
+            return document;
         }
         catch (XmlException)
         {
             return null;
         }
+    }
 
+    private static List<ChatMessage>? TryParseMessages(string rendered)
+    {
+        if (Load(rendered) is not { } document)
+            return null;
         var messages = new List<ChatMessage>();
         foreach (XmlNode node in document.DocumentElement!.ChildNodes)
         {

@@ -1,39 +1,42 @@
 using System.Collections.Immutable;
 using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Kernel.Prompts.Files;
+using McpOpenAI.Kernel.Prompts.Templates;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Kernel.Prompts;
 
 /// <summary>
 /// Loads a prompts folder (<c>root/&lt;Plugin&gt;/&lt;Function&gt;/skprompt.txt</c> or <c>root/&lt;Plugin&gt;/&lt;Function&gt;.yaml</c>)
-/// into the kernel, one plugin per folder, and keeps it in step with the disk: with <see cref="StartWatching"/>,
+/// into the kernel as Semantic Kernel prompt functions, one <see cref="PromptPlugin"/> per folder, and keeps it in step with the disk: with <see cref="StartWatching"/>,
 /// adding, editing, renaming or deleting a prompt file changes the kernel's plugins within a second. A broken file
 /// is skipped and reported in <see cref="Errors"/>; everything else keeps working. Only plugins this source
 /// created are ever replaced or removed.
 /// </summary>
 public sealed class PromptPluginSource : IPromptFileSource, IDisposable
 {
-    private readonly PluginKernel _kernel;
+    private readonly KernelHost _host;
     private readonly ILogger _logger;
     private readonly PromptPluginLoader _loader;
     private readonly Lock _gate = new();
     private readonly FolderReloadScheduler _scheduler;
-    private Dictionary<string, (AIPlugin Plugin, string Fingerprint)> _owned = new(StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, (PromptPlugin Plugin, string Fingerprint)> _owned = new(StringComparer.OrdinalIgnoreCase);
     private volatile PromptReloadedEventArgs _state = new([], []);
 
     /// <summary>Creates the source; nothing is read until <see cref="Reload"/> or <see cref="StartWatching"/>.</summary>
-    /// <param name="kernel">The kernel whose plugins the prompts join.</param>
+    /// <param name="host">The kernel host whose plugins the prompts join.</param>
     /// <param name="rootPath">The prompts folder; it need not exist yet.</param>
     /// <param name="logger">Receives a warning per broken file.</param>
-    public PromptPluginSource(PluginKernel kernel, string rootPath, ILogger? logger = null)
+    /// <param name="loggerFactory">Receives Semantic Kernel's logs from the prompt functions.</param>
+    public PromptPluginSource(KernelHost host, string rootPath, ILogger? logger = null, ILoggerFactory? loggerFactory = null)
     {
-        _kernel = kernel;
+        _host = host;
         RootPath = Path.GetFullPath(rootPath);
         _logger = logger ?? NullLogger.Instance;
-        _loader = new PromptPluginLoader(kernel);
-        _scheduler = new FolderReloadScheduler(kernel, RootPath, NativePlugins, () => Reload(), _logger);
+        _loader = new PromptPluginLoader(new PromptFileTemplateFactory(loggerFactory), loggerFactory);
+        _scheduler = new FolderReloadScheduler(host, RootPath, NativePlugins, () => Reload(), _logger);
     }
 
     /// <summary>The prompts folder (full path).</summary>
@@ -60,7 +63,7 @@ public sealed class PromptPluginSource : IPromptFileSource, IDisposable
             _scheduler.ThrowIfDisposed(this);
             var native = NativePlugins();
             var result = _loader.Load(RootPath, native);
-            var next = new Dictionary<string, (AIPlugin Plugin, string Fingerprint)>(StringComparer.OrdinalIgnoreCase);
+            var next = new Dictionary<string, (PromptPlugin Plugin, string Fingerprint)>(StringComparer.OrdinalIgnoreCase);
             foreach (var (name, entry) in result.Plugins)
                 next[name] = _owned.TryGetValue(name, out var old) && old.Fingerprint == entry.Fingerprint ? old : entry;
             var previous = _owned;
@@ -70,7 +73,7 @@ public sealed class PromptPluginSource : IPromptFileSource, IDisposable
             state = new PromptReloadedEventArgs(result.Loaded, result.Errors);
             _state = state;
             _scheduler.Loaded(native);
-            _kernel.Plugins.Update(plugins => Apply(plugins, previous, next));
+            _host.Update(plugins => Apply(plugins, previous, next));
         }
         foreach (var error in state.Errors)
             _logger.LogWarning("Prompt file problem: {Problem}", error.ToString());
@@ -89,8 +92,8 @@ public sealed class PromptPluginSource : IPromptFileSource, IDisposable
     /// <summary>Stops watching; the loaded plugins stay in the kernel.</summary>
     public void Dispose() => _scheduler.Dispose();
 
-    private static ImmutableDictionary<string, AIPlugin> Apply(ImmutableDictionary<string, AIPlugin> plugins,
-        Dictionary<string, (AIPlugin Plugin, string Fingerprint)> previous, Dictionary<string, (AIPlugin Plugin, string Fingerprint)> next)
+    private static ImmutableDictionary<string, KernelPlugin> Apply(ImmutableDictionary<string, KernelPlugin> plugins,
+        Dictionary<string, (PromptPlugin Plugin, string Fingerprint)> previous, Dictionary<string, (PromptPlugin Plugin, string Fingerprint)> next)
     {
         foreach (var (name, old) in previous)
         {
@@ -110,6 +113,6 @@ public sealed class PromptPluginSource : IPromptFileSource, IDisposable
         return plugins;
     }
 
-    private IReadOnlyList<AIPlugin> NativePlugins() =>
-        _kernel.Plugins.Snapshot.Where(p => !_owned.TryGetValue(p.Name, out var owned) || !ReferenceEquals(owned.Plugin, p)).ToArray();
+    private IReadOnlyList<KernelPlugin> NativePlugins() =>
+        _host.Plugins.Where(p => !_owned.TryGetValue(p.Name, out var owned) || !ReferenceEquals(owned.Plugin, p)).ToArray();
 }

@@ -19,7 +19,7 @@ internal sealed class KernelFunctionPrompt : McpServerPrompt
     {
         _host = host;
         _prompt = prompt;
-        _schema = ToolSchema.Of(tool.Function);
+        _schema = ToolSchema.Of(tool.Function, tool.Plugin);
         Source = tool;
         ProtocolPrompt = new Prompt
         {

@@ -26,7 +26,7 @@ internal sealed class KernelFunctionTool : McpServerTool
         _host = host;
         _logger = logger;
         Source = tool;
-        _schema = ToolSchema.Of(tool.Function);
+        _schema = ToolSchema.Of(tool.Function, tool.Plugin);
         var traits = tool.Function.GetTraits(tool.Plugin);
         var inputSchema = _schema.InputSchema;
         var outputSchema = _schema.OutputSchema;

@@ -91,9 +91,9 @@ internal static class CommandRunner
         }
     }
 
-    // PORT IN PROGRESS: the prompt and agent sources report their errors here again once they are on Semantic Kernel.
+    // PORT IN PROGRESS: the agent files' errors join these once the agents are on Semantic Kernel.
     private static IReadOnlyList<string> PromptErrors(IServiceProvider services) =>
-        Array.Empty<Kernel.Prompts.PromptFileError>()
+        services.GetRequiredService<KernelStartup>().Prompts.Source.Errors
             .Select(e => $"{e.File}{(e.Line is { } line ? $":{line}" : "")}{(e.Column is { } column ? $":{column}" : "")}: {(e.IsWarning ? "warning: " : "")}{e.Message}")
             .ToArray();
 }

@@ -20,7 +20,7 @@ internal static class InvokeCommand
             return 2;
         }
 
-        var schema = ToolSchema.Of(tool.Function);
+        var schema = ToolSchema.Of(tool.Function, tool.Plugin);
         var given = new List<KeyValuePair<string, object?>>();
         foreach (var (name, raw) in command.Arguments)
             given.Add(new(name, ToJson(schema, name, raw.StartsWith('@') ? await File.ReadAllTextAsync(raw[1..], cancellationToken).ConfigureAwait(false) : raw)));

@@ -17,7 +17,7 @@ internal static class ListCommand
             {
                 var traits = tool.Function.GetTraits(tool.Plugin);
                 var flags = string.Join(",", new[] { traits.ReadOnly == true ? "read-only" : null, traits.Destructive == true ? "destructive" : null, traits.OpenWorld == true ? "open-world" : null }.OfType<string>());
-                await output.WriteLineAsync($"  {tool.ToolName}({Parameters(ToolSchema.Of(tool.Function).InputSchema)}){(flags.Length > 0 ? $" [{flags}]" : "")}").ConfigureAwait(false);
+                await output.WriteLineAsync($"  {tool.ToolName}({Parameters(ToolSchema.Of(tool.Function, tool.Plugin).InputSchema)}){(flags.Length > 0 ? $" [{flags}]" : "")}").ConfigureAwait(false);
                 await output.WriteLineAsync($"      {tool.Function.Description}").ConfigureAwait(false);
             }
         }

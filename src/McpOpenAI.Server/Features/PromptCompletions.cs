@@ -1,4 +1,5 @@
 using System.Text.Json;
+using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Server.Bridge;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
@@ -21,7 +22,7 @@ internal static class PromptCompletions
             && request.Services?.GetService<McpBridge>() is { } bridge
             && bridge.TryGetPrompt(prompt.Name, out var served))
         {
-            values.AddRange(Candidates(served.Source.Function.JsonSchema, argument.Name)
+            values.AddRange(Candidates(ToolSchema.Of(served.Source.Function, served.Source.Plugin).InputSchema, argument.Name)
                 .Where(v => v.StartsWith(argument.Value ?? "", StringComparison.OrdinalIgnoreCase))
                 .Distinct(StringComparer.Ordinal));
         }

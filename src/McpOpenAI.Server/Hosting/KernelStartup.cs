@@ -11,15 +11,19 @@ namespace McpOpenAI.Server.Hosting;
 /// functions) — in the background, so the MCP server answers <c>initialize</c> at once. Whatever needs the tools
 /// (<c>tools/list</c>, a call, the command line) waits for <see cref="Ready"/>.
 /// </summary>
-internal sealed class KernelStartup(IServiceProvider services, KernelStartup.Mode mode, ILogger<KernelStartup> logger) : IHostedService
+internal sealed class KernelStartup(IServiceProvider services, ILogger<KernelStartup> logger) : IHostedService, IDisposable
 {
     /// <summary>Whether to keep watching the prompt and agent files after the first load.</summary>
     public sealed record Mode(bool Watch);
 
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private PromptFilesLoader? _prompts;
 
     /// <summary>Completes when everything is loaded; faults when the kernel could not be built.</summary>
     public Task Ready => _ready.Task;
+
+    /// <summary>The prompt files (once <see cref="Ready"/>).</summary>
+    public PromptFilesLoader Prompts => _prompts ?? throw new InvalidOperationException("The prompt files are not loaded yet.");
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -29,14 +33,18 @@ internal sealed class KernelStartup(IServiceProvider services, KernelStartup.Mod
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public void Dispose() => _prompts?.Dispose();
+
     private void Load()
     {
         var clock = Stopwatch.StartNew();
         try
         {
             var host = services.GetRequiredService<KernelHost>();
-            // PORT IN PROGRESS: prompt files and agent files load here again once they are on Semantic Kernel (mode.Watch).
-            _ = mode;
+            _prompts = ActivatorUtilities.CreateInstance<PromptFilesLoader>(services);
+            _prompts.Start();
+            // PORT IN PROGRESS: the agent files load here, after the prompt files (an agent may name prompt functions):
+            // an AgentFilesLoader made with ActivatorUtilities.CreateInstance<AgentFilesLoader>(services, Prompts), then started.
             logger.LogDebug("Loaded {Plugins} plugins in {Milliseconds} ms", host.Plugins.Count, clock.ElapsedMilliseconds);
             _ready.TrySetResult();
         }

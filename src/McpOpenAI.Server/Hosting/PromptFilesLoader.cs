@@ -10,12 +10,9 @@ namespace McpOpenAI.Server.Hosting;
 /// Loads the prompt files into the kernel (when <see cref="KernelStartup"/> says) and, when serving, watches them so
 /// edits reach the MCP clients without a restart. Also offers the <c>prompt_status</c> function so a broken file is visible.
 /// </summary>
-internal sealed class PromptFilesLoader(PluginKernel kernel, AppPaths paths, ILogger<PromptPluginSource> logger, PromptFilesLoader.Mode mode)
+internal sealed class PromptFilesLoader(KernelHost host, AppPaths paths, ILogger<PromptPluginSource> logger, KernelStartup.Mode mode)
     : IDisposable
 {
-    /// <summary>Whether to keep watching after the first load.</summary>
-    public sealed record Mode(bool Watch);
-
     private PromptPluginSource? _source;
 
     /// <summary>The loaded prompt source (after start).</summary>
@@ -24,8 +21,8 @@ internal sealed class PromptFilesLoader(PluginKernel kernel, AppPaths paths, ILo
     /// <summary>Loads the files and, when serving, starts watching them.</summary>
     public void Start()
     {
-        _source = new PromptPluginSource(kernel, paths.PromptsPath, logger);
-        kernel.Plugins.Set(AIPlugin.FromObject(new PromptsStatusPlugin(_source), "Prompts"));
+        _source = new PromptPluginSource(host, paths.PromptsPath, logger);
+        host.Set(PluginFactory.Create(new PromptsStatusPlugin(_source), "Prompts"));
         if (mode.Watch)
             _source.StartWatching();
         else

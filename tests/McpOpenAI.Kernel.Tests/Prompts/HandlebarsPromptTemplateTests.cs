@@ -1,11 +1,13 @@
 using System.Text.Json;
 using McpOpenAI.Kernel.Prompts;
+using McpOpenAI.Kernel.Prompts.Templates;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Kernel.Tests.Prompts;
 
 public sealed class HandlebarsPromptTemplateTests
 {
-    private const string Hb = PromptTemplateFormats.Handlebars;
+    private const string Hb = HandlebarsPromptTemplateFactory.HandlebarsTemplateFormat;
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
 
     [Fact]
@@ -86,7 +88,7 @@ public sealed class HandlebarsPromptTemplateTests
         var kernel = new PromptTestKernel();
         var args = PromptTestKernel.Args(("a", "<a>"), ("b", "<b>"));
 
-        var byDefault = await kernel.Create("{{a}} {{b}} {{Text-markup}}", Hb, false, new PromptInputVariable { Name = "a", AllowDangerouslySetContent = true }, new PromptInputVariable { Name = "b" }).RenderAsync(args, Ct);
+        var byDefault = await kernel.Create("{{a}} {{b}} {{Text-markup}}", Hb, false, new InputVariable { Name = "a", AllowDangerouslySetContent = true }, new InputVariable { Name = "b" }).RenderAsync(args, Ct);
         var allowed = await kernel.Create("{{a}} {{b}} {{Text-markup}}", Hb, allowDangerous: true).RenderAsync(args, Ct);
 
         Assert.Equal("<a> &lt;b&gt; &lt;b&gt;bold&lt;/b&gt;", byDefault);
@@ -120,10 +122,24 @@ public sealed class HandlebarsPromptTemplateTests
     [Theory]
     [InlineData("{{#if x}} never closed")]
     [InlineData("{{/if}}")]
-    public void Create_MalformedTemplate_Throws(string template)
+    public void Load_MalformedTemplate_ReportedWithTheFile(string template)
     {
-        var kernel = new PromptTestKernel();
+        using var folder = new PromptTestFolder();
+        var file = folder.Write("Hb/Bad.yaml", $"template_format: handlebars\ntemplate: \"{template}\"\n");
+        using var source = new PromptPluginSource(new PromptTestKernel().Host, folder.Root);
 
-        Assert.Throws<PromptFileException>(() => kernel.Create(template, Hb));
+        var error = Assert.Single(source.Reload().Errors);
+
+        Assert.Equal(file, error.File);
+        Assert.StartsWith("Handlebars:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_InferredVariables_AreThePromptsArguments()
+    {
+        var prompt = new PromptTestKernel().Create("{{topic}} {{#each items}}{{name}}{{/each}} {{Text-upper word}}", Hb);
+
+        Assert.Equal(["topic", "items", "word"], prompt.Prompt.Parameters.Select(p => p.Name));
+        Assert.Equal("cats  X", await prompt.RenderAsync(PromptTestKernel.Args(("topic", "cats"), ("items", JsonSerializer.SerializeToElement(Array.Empty<string>())), ("word", "x")), Ct));
     }
 }

@@ -1,68 +1,89 @@
 using System.Text.Json;
+using McpOpenAI.Kernel.Calls;
+using McpOpenAI.Kernel.Chat;
+using McpOpenAI.Kernel.Configuration;
 using McpOpenAI.Kernel.Errors;
+using McpOpenAI.Kernel.OpenAI;
 using McpOpenAI.Kernel.Plugins;
-using McpOpenAI.Kernel.Prompts;
+using McpOpenAI.Kernel.Tests.Chat;
 using McpOpenAI.TestKit.Chat;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Kernel.Tests.Prompts;
 
-public sealed class PromptFunctionTests
+public sealed class PromptFunctionTests : IDisposable
 {
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
+    private readonly PromptTestFolder _folder = new();
+    private readonly List<Kernel.Prompts.PromptPluginSource> _sources = [];
 
-    private static PromptFunction Create(PromptTestKernel kernel, IReadOnlyList<PromptExecutionSettings>? settings = null) =>
-        new(new PromptDefinition
-        {
-            Name = "Summarize",
-            Description = "Summarizes.",
-            Template = "<message role=\"system\">Length: {{$length}}</message><message role=\"user\">{{$text}}</message>",
-            InputVariables =
-            [
-                new() { Name = "text", Description = "The text." },
-                new() { Name = "length", Description = "How long.", Default = "short" },
-                new() { Name = "note", IsRequired = false },
-                new() { Name = "count", JsonSchema = """{"type":"integer"}""", IsRequired = false },
-            ],
-            InputVariablesDeclared = true,
-            ExecutionSettings = settings ?? [],
-        }, "Writer", kernel.Kernel);
-
-    private static PromptExecutionSettings Settings(string serviceId, string json)
+    public void Dispose()
     {
-        var values = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!;
-        var model = values.Remove("model_id", out var m) ? m.GetString() : null;
-        return new PromptExecutionSettings(serviceId, model, values);
+        _sources.ForEach(s => s.Dispose());
+        _folder.Dispose();
+    }
+
+    private const string Summarize = """
+        name: Summarize
+        description: Summarizes.
+        template: '<message role="system">Length: {{$length}}</message><message role="user">{{$text}}</message>'
+        input_variables:
+          - name: text
+            description: The text.
+          - name: length
+            description: How long.
+            default: short
+          - name: note
+            is_required: false
+          - name: count
+            is_required: false
+            json_schema: '{"type":"integer"}'
+        """;
+
+    // Loads the Summarize prompt (with the given execution settings) as a server does: from a file in a prompts folder.
+    private TestPrompt Load(PromptTestKernel kernel, string settings = "")
+    {
+        _folder.Write("Writer/Summarize.yaml", Summarize + "\n" + settings);
+        var source = new Kernel.Prompts.PromptPluginSource(kernel.Host, _folder.Root);
+        _sources.Add(source);
+        Assert.Empty(source.Reload().Errors);
+        Assert.True(kernel.Host.TryGetFunction("Writer", "Summarize", out var plugin, out var function));
+        Assert.True(((IPromptPlugin)plugin).TryGetPrompt(function.Name, out var prompt));
+        return new TestPrompt(kernel.Host, (PromptPlugin)plugin, function, prompt);
     }
 
     [Fact]
     public void Metadata_DescribesFunction()
     {
-        var function = Create(new PromptTestKernel());
+        var prompt = Load(new PromptTestKernel());
 
-        Assert.Equal("Summarize", function.Name);
-        Assert.Equal("Summarizes.", function.Description);
-        Assert.Equal("Writer", function.AdditionalProperties[AIPlugin.PluginNameKey]);
-        Assert.Equal(new FunctionTraits { ReadOnly = false, OpenWorld = true, Idempotent = false, LongRunning = true }, function.GetTraits());
+        Assert.Equal("Summarize", prompt.Function.Name);
+        Assert.Equal("Writer", prompt.Function.PluginName);
+        Assert.Equal("Summarizes.", prompt.Function.Description);
+        Assert.Equal(new FunctionTraits { ReadOnly = false, OpenWorld = true, Idempotent = false, LongRunning = true }, prompt.Function.GetTraits(prompt.Plugin));
+        Assert.True(prompt.Prompt.StreamsText);
+        Assert.Equal([("text", true, null), ("length", false, "short"), ("note", false, null), ("count", false, null)],
+            prompt.Prompt.Parameters.Select(p => (p.Name, p.IsRequired, p.Default)));
     }
 
     [Fact]
-    public void JsonSchema_StringsDefaultsAndRequired()
+    public void ToolSchema_StringsDefaultsAndRequired_EachVariableTextOrItsSchema()
     {
-        var schema = Create(new PromptTestKernel()).JsonSchema;
+        var prompt = Load(new PromptTestKernel());
 
-        var properties = schema.GetProperty("properties");
-        Assert.Equal("string", properties.GetProperty("text").GetProperty("type").GetString());
-        Assert.Equal("The text.", properties.GetProperty("text").GetProperty("description").GetString());
-        Assert.Equal("short", properties.GetProperty("length").GetProperty("default").GetString());
-        Assert.Equal("integer", properties.GetProperty("count").GetProperty("type").GetString());
-        Assert.Equal(["text"], schema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        var schema = ToolSchema.Of(prompt.Function, prompt.Plugin).InputSchema;
+
+        Assert.Equal("""
+            {"type":"object","properties":{"text":{"type":"string","description":"The text."},"length":{"type":"string","description":"How long.","default":"short"},"note":{"type":"string"},"count":{"type":"integer"}},"required":["text"]}
+            """, schema.GetRawText());
     }
 
     [Fact]
     public async Task RenderMessages_FillsDefaults()
     {
-        var messages = await Create(new PromptTestKernel()).RenderMessagesAsync(PromptTestKernel.Args(("text", "Hello")), Ct);
+        var messages = await Load(new PromptTestKernel()).RenderMessagesAsync(PromptTestKernel.Args(("text", "Hello")), Ct);
 
         Assert.Collection(messages,
             m => Assert.Equal((ChatRole.System, "Length: short"), (m.Role, m.Text)),
@@ -70,14 +91,27 @@ public sealed class PromptFunctionTests
     }
 
     [Fact]
-    public async Task Invoke_MissingRequiredVariable_ThrowsInvalidArgument()
+    public async Task Invoke_NullArgument_TakesTheDefault()
     {
         var kernel = new PromptTestKernel();
 
-        var error = await Assert.ThrowsAsync<FunctionException>(() => Create(kernel).InvokeAsync(new AIFunctionArguments(), Ct).AsTask());
+        await Load(kernel).InvokeAsync(PromptTestKernel.Args(("text", "x"), ("length", JsonSerializer.SerializeToElement<string?>(null))), Ct);
+
+        Assert.Equal("Length: short", kernel.Client.LastCall.Messages[0].Text);
+    }
+
+    [Fact]
+    public async Task Invoke_MissingRequiredVariable_ThrowsInvalidArgumentNamingIt()
+    {
+        var kernel = new PromptTestKernel();
+        var prompt = Load(kernel);
+
+        var error = await Assert.ThrowsAsync<FunctionException>(() => prompt.InvokeAsync([], Ct));
+        var tool = await Assert.ThrowsAsync<FunctionException>(() => prompt.InvokeAsync(ToolSchema.Of(prompt.Function, prompt.Plugin).ToArguments([]), Ct));
 
         Assert.Equal(ErrorCodes.InvalidArgument, error.Code);
-        Assert.Contains("'text'", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Invalid argument 'text': 'Summarize' needs a value for 'text' (The text.).", error.Message);
+        Assert.Equal(error.Message, tool.Message);
         Assert.Empty(kernel.Client.Calls);
     }
 
@@ -86,7 +120,7 @@ public sealed class PromptFunctionTests
     {
         var kernel = new PromptTestKernel(ScriptedChatClient.Streaming("The summary.", 2));
 
-        var result = await Create(kernel).InvokeAsync(PromptTestKernel.Args(("text", "Long text")), Ct);
+        var result = await Load(kernel).InvokeAsync(PromptTestKernel.Args(("text", "Long text")), Ct);
 
         Assert.Equal("The summary.", result);
         var call = Assert.Single(kernel.Client.Calls);
@@ -95,19 +129,41 @@ public sealed class PromptFunctionTests
     }
 
     [Fact]
+    public async Task Invoke_NoMessageTags_ModelReadsTheCallersTextDecoded()
+    {
+        var kernel = new PromptTestKernel();
+        var prompt = kernel.Create("Repeat: {{$text}}");
+        var args = PromptTestKernel.Args(("text", "Tom & Jerry's <3"));
+
+        await prompt.InvokeAsync(args, Ct);
+        var rendered = await prompt.RenderMessagesAsync(args, Ct);
+
+        var sent = Assert.Single(kernel.Client.LastCall.Messages);
+        Assert.Equal((ChatRole.User, "Repeat: Tom & Jerry's <3"), (sent.Role, sent.Text));
+        Assert.Equal(sent.Text, Assert.Single(rendered).Text);
+    }
+
+    [Fact]
     public async Task Invoke_ExecutionSettings_ReachChatOptions()
     {
         var kernel = new PromptTestKernel();
-        var settings = new[]
-        {
-            Settings("other", """{"temperature": 1.5}"""),
-            Settings("default", """
-                {"model_id":"gpt-test","temperature":0.25,"top_p":0.9,"max_tokens":123,"stop_sequences":["END"],"seed":42,
-                 "presence_penalty":0.5,"response_format":"json_object","logprobs":true}
-                """),
-        };
+        var prompt = Load(kernel, """
+            execution_settings:
+              other:
+                temperature: 1.5
+              default:
+                model_id: gpt-test
+                temperature: 0.25
+                top_p: 0.9
+                max_tokens: 123
+                stop_sequences: [END]
+                seed: 42
+                presence_penalty: 0.5
+                response_format: json_object
+                logprobs: true
+            """);
 
-        await Create(kernel, settings).InvokeAsync(PromptTestKernel.Args(("text", "x")), Ct);
+        await prompt.InvokeAsync(PromptTestKernel.Args(("text", "x")), Ct);
 
         var options = kernel.Client.LastCall.Options!;
         Assert.Equal("gpt-test", options.ModelId);
@@ -126,21 +182,33 @@ public sealed class PromptFunctionTests
     {
         var kernel = new PromptTestKernel();
 
-        await Create(kernel, [Settings("azure", """{"max_tokens": 7, "response_format": "text"}""")]).InvokeAsync(PromptTestKernel.Args(("text", "x")), Ct);
+        await Load(kernel, "execution_settings:\n  azure:\n    max_tokens: 7\n    response_format: text\n    stop_sequences: STOP\n")
+            .InvokeAsync(PromptTestKernel.Args(("text", "x")), Ct);
 
         Assert.Equal(7, kernel.Client.LastCall.Options!.MaxOutputTokens);
         Assert.IsType<ChatResponseFormatText>(kernel.Client.LastCall.Options!.ResponseFormat);
+        Assert.Equal(["STOP"], kernel.Client.LastCall.Options!.StopSequences!);
     }
 
     [Fact]
     public async Task Invoke_JsonSchemaResponseFormat_MapsSchema()
     {
         var kernel = new PromptTestKernel();
-        var settings = Settings("default", """
-            {"response_format": {"type": "json_schema", "json_schema": {"name": "answer", "schema": {"type": "object", "properties": {"a": {"type": "string"}}}}}}
+        var prompt = Load(kernel, """
+            execution_settings:
+              default:
+                response_format:
+                  type: json_schema
+                  json_schema:
+                    name: answer
+                    schema:
+                      type: object
+                      properties:
+                        a:
+                          type: string
             """);
 
-        await Create(kernel, [settings]).InvokeAsync(PromptTestKernel.Args(("text", "x")), Ct);
+        await prompt.InvokeAsync(PromptTestKernel.Args(("text", "x")), Ct);
 
         var format = Assert.IsType<ChatResponseFormatJson>(kernel.Client.LastCall.Options!.ResponseFormat);
         Assert.Equal("answer", format.SchemaName);
@@ -153,10 +221,11 @@ public sealed class PromptFunctionTests
         var text = string.Concat(Enumerable.Range(0, 1000).Select(i => (char)('a' + (i % 26))));
         var kernel = new PromptTestKernel(ScriptedChatClient.Streaming(text, 1));
         var progress = new RecordingProgress();
-        var args = PromptTestKernel.Args(("text", "x"));
-        FunctionContext.SetProgress(args, progress);
+        var prompt = Load(kernel);
 
-        var result = await Create(kernel).InvokeAsync(args, Ct);
+        object? result;
+        using (CallContext.Begin(new CallContext { Progress = progress }))
+            result = await prompt.InvokeAsync(PromptTestKernel.Args(("text", "x")), Ct);
 
         Assert.Equal(text, result);
         Assert.All(progress.Reports, r => Assert.Equal(ProgressKind.TextDelta, r.Kind));
@@ -164,21 +233,48 @@ public sealed class PromptFunctionTests
         Assert.InRange(progress.Reports.Count, 1, 100);
     }
 
-    [Fact]
-    public async Task Invoke_NoChatClient_ThrowsNotConfigured()
+    // A prompt function in a kernel whose chat client is the server's: OpenAI, else the caller's model; no key is configured.
+    private static (KernelHost Host, PromptPlugin Plugin) WithoutKey(string template)
     {
-        var function = new PromptFunction(new PromptDefinition { Name = "P", Template = "hi" }, "Writer", new PluginKernel());
+        var monitor = new TestOptionsMonitor<OpenAIOptions>(new OpenAIOptions());
+        var services = new ServiceCollection().AddSingleton<IChatClient>(new AmbientChatClient(monitor, new OpenAIClientFactory(monitor))).BuildServiceProvider();
+        var host = new KernelHost(services);
+        var (function, prompt) = Kernel.Prompts.PromptFunctionFactory.Create(new PromptTemplateConfig(template) { Name = "P" });
+        var plugin = new PromptPlugin("Writer", null, [(function, prompt)]);
+        host.Set(plugin);
+        return (host, plugin);
+    }
 
-        var error = await Assert.ThrowsAsync<FunctionException>(() => function.InvokeAsync(new AIFunctionArguments(), Ct).AsTask());
+    [Fact]
+    public async Task Invoke_NoKeyAndNoCallerModel_ThrowsNotConfigured()
+    {
+        var (host, plugin) = WithoutKey("hi");
+
+        var error = await Assert.ThrowsAsync<FunctionException>(() => KernelCalls.InvokeAsync(host.Kernel, plugin, plugin["P"], [], Ct));
 
         Assert.Equal(ErrorCodes.NotConfigured, error.Code);
     }
 
     [Fact]
+    public async Task Invoke_NoKey_RunsOnTheCallersModel()
+    {
+        var (host, plugin) = WithoutKey("Say {{$word}}");
+        var callers = ScriptedChatClient.Streaming("said");
+
+        object? result;
+        using (CallContext.Begin(new CallContext { CallerChatClient = callers }))
+            result = await KernelCalls.InvokeAsync(host.Kernel, plugin, plugin["P"], new KernelArguments { ["word"] = "hi" }, Ct);
+
+        Assert.Equal("said", result);
+        Assert.Equal("Say hi", Assert.Single(callers.Calls).Messages.Single().Text);
+    }
+
+    [Fact]
     public void InputVariables_NotDeclared_InferredFromTemplate()
     {
-        var function = new PromptFunction(new PromptDefinition { Name = "P", Template = "{{$input}} {{Text.upper $other}}" }, "Writer", new PluginKernel());
+        var prompt = new PromptTestKernel().Create("{{$input}} {{Text.upper $other}}");
 
-        Assert.Equal(["input", "other"], function.InputVariables.Select(v => v.Name));
+        Assert.Equal(["input", "other"], prompt.Prompt.Parameters.Select(p => p.Name));
+        Assert.Equal(["input", "other"], prompt.Function.Metadata.Parameters.Select(p => p.Name));
     }
 }

@@ -1,5 +1,6 @@
 using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Kernel.Prompts;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Kernel.Tests.Prompts;
 
@@ -11,7 +12,7 @@ public sealed class PromptPluginSourceTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private PromptPluginSource CreateSource(string? root = null) => new(_kernel.Kernel, root ?? _folder.Root);
+    private PromptPluginSource CreateSource(string? root = null) => new(_kernel.Host, root ?? _folder.Root);
 
     private static string Yaml(string name, string template = "Hello {{$who}}", string extra = "") => $"""
         name: {name}
@@ -32,12 +33,12 @@ public sealed class PromptPluginSourceTests : IDisposable
         var result = source.Reload();
 
         Assert.Empty(result.Errors);
-        Assert.True(_kernel.Kernel.Plugins.TryGet("Writer", out var writer));
+        var writer = Assert.IsType<PromptPlugin>(Plugin("Writer"));
         Assert.Equal(Path.Combine(_folder.Root, "Writer"), writer.Source);
-        Assert.Equal(["Greet", "Shout"], writer.Functions.Select(f => f.Name));
-        Assert.Equal("Shouts.", writer.Functions[1].Description);
-        Assert.True(_kernel.Kernel.TryGetFunction("Other", "Plain", out _, out var plain));
-        Assert.Equal(["input"], ((PromptFunction)plain).InputVariables.Select(v => v.Name));
+        Assert.Equal(["Greet", "Shout"], writer.Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("Shouts.", writer["Shout"].Description);
+        Assert.True(_kernel.Host.TryGetFunction("Other", "Plain", out _, out var plain));
+        Assert.Equal(["input"], plain.Metadata.Parameters.Select(v => v.Name));
         Assert.Contains(source.Loaded, l => l == new LoadedPrompt("Writer", "Shout", Path.Combine(_folder.Root, "Writer", "Shout", "skprompt.txt")));
     }
 
@@ -49,7 +50,7 @@ public sealed class PromptPluginSourceTests : IDisposable
 
         source.Reload();
 
-        Assert.True(_kernel.Kernel.TryGetFunction("Writer", "Nameless", out _, out _));
+        Assert.True(_kernel.Host.TryGetFunction("Writer", "Nameless", out _, out _));
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class PromptPluginSourceTests : IDisposable
         var result = source.Reload();
 
         Assert.Empty(result.Errors);
-        Assert.Equal(["Ok"], Assert.Single(_kernel.Kernel.Plugins.Snapshot, p => p.Name == "Agents").Functions.Select(f => f.Name));
+        Assert.Equal(["Ok"], Plugin("Agents")!.Select(f => f.Name));
     }
 
     [Fact]
@@ -90,8 +91,8 @@ public sealed class PromptPluginSourceTests : IDisposable
         AssertError(result, unterminated, 2, "never closed");
         AssertError(result, badSetting, 4, "temperature");
         Assert.Equal(7, result.Errors.Count);
-        Assert.Equal(["Fine"], _kernel.Kernel.Plugins.Snapshot.Single(p => p.Name == "Bad").Functions.Select(f => f.Name));
-        Assert.True(_kernel.Kernel.TryGetFunction("Good", "Ok", out _, out _));
+        Assert.Equal(["Fine"], Plugin("Bad")!.Select(f => f.Name));
+        Assert.True(_kernel.Host.TryGetFunction("Good", "Ok", out _, out _));
         Assert.Equal(result.Errors, source.Errors);
     }
 
@@ -126,7 +127,7 @@ public sealed class PromptPluginSourceTests : IDisposable
 
         AssertError(result, variable, 3, "typo");
         AssertError(result, function, 4, "Nope-fn");
-        Assert.True(_kernel.Kernel.TryGetFunction("Hb", "Good", out _, out _));
+        Assert.True(_kernel.Host.TryGetFunction("Hb", "Good", out _, out _));
     }
 
     [Fact]
@@ -140,7 +141,7 @@ public sealed class PromptPluginSourceTests : IDisposable
 
         Assert.True(warning.IsWarning);
         Assert.Equal((config, 2), (warning.File, warning.Line));
-        Assert.True(_kernel.Kernel.TryGetFunction("W", "F", out _, out _));
+        Assert.True(_kernel.Host.TryGetFunction("W", "F", out _, out _));
     }
 
     [Fact]
@@ -168,27 +169,27 @@ public sealed class PromptPluginSourceTests : IDisposable
         var result = source.Reload();
 
         Assert.Equal(2, result.Errors.Count);
-        Assert.True(_kernel.Kernel.TryGetFunction("A", "Caller", out _, out _));
-        Assert.False(_kernel.Kernel.TryGetFunction("A", "Chain", out _, out _));
+        Assert.True(_kernel.Host.TryGetFunction("A", "Caller", out _, out _));
+        Assert.False(_kernel.Host.TryGetFunction("A", "Chain", out _, out _));
     }
 
     [Fact]
     public void Reload_FolderNamedLikeNativePlugin_ErrorAndNativeKept()
     {
-        var native = Assert.Single(_kernel.Kernel.Plugins.Snapshot);
+        var native = Assert.Single(_kernel.Host.Plugins);
         _folder.Write("Text/Upper.yaml", Yaml("Upper"));
         using var source = CreateSource();
 
         var error = Assert.Single(source.Reload().Errors);
 
         Assert.Equal(Path.Combine(_folder.Root, "Text"), error.File);
-        Assert.Same(native, Assert.Single(_kernel.Kernel.Plugins.Snapshot));
+        Assert.Same(native, Assert.Single(_kernel.Host.Plugins));
     }
 
     [Fact]
     public void Reload_FolderNamedLikeNativePluginWithOnlyAgentFiles_IsNotAPromptPluginAndNoError()
     {
-        var native = Assert.Single(_kernel.Kernel.Plugins.Snapshot);
+        var native = Assert.Single(_kernel.Host.Plugins);
         _folder.Write("Text/helper.agent.yaml", "name: helper");
         _folder.Write("Text/README.md", "Agent definitions live here.");
         using var source = CreateSource();
@@ -196,7 +197,7 @@ public sealed class PromptPluginSourceTests : IDisposable
         var result = source.Reload();
 
         Assert.Empty(result.Errors);
-        Assert.Same(native, Assert.Single(_kernel.Kernel.Plugins.Snapshot));
+        Assert.Same(native, Assert.Single(_kernel.Host.Plugins));
     }
 
     [Fact]
@@ -208,7 +209,7 @@ public sealed class PromptPluginSourceTests : IDisposable
         using var source = CreateSource();
         source.Reload();
         var events = 0;
-        _kernel.Kernel.Plugins.Changed += (_, _) => events++;
+        _kernel.Host.Changed += (_, _) => events++;
 
         source.Reload();
         Assert.Equal(0, events);
@@ -217,7 +218,7 @@ public sealed class PromptPluginSourceTests : IDisposable
         File.Delete(Path.Combine(_folder.Root, "V", "C.yaml"));
         source.Reload();
         Assert.Equal(1, events);
-        Assert.False(_kernel.Kernel.Plugins.TryGet("V", out _));
+        Assert.Null(Plugin("V"));
     }
 
     [Fact]
@@ -237,14 +238,13 @@ public sealed class PromptPluginSourceTests : IDisposable
         _folder.Write("W/A.yaml", Yaml("A"));
         using var source = CreateSource();
         source.Reload();
-        var replacement = new AIPlugin("W", "someone else's", [_kernel.Create("x")]);
-        _kernel.Kernel.Plugins.Set(replacement);
+        var replacement = KernelPluginFactory.CreateFromFunctions("W", "someone else's", [KernelFunctionFactory.CreateFromMethod(() => "x", "x")]);
+        _kernel.Host.Set(replacement);
 
         Directory.Delete(Path.Combine(_folder.Root, "W"), recursive: true);
         source.Reload();
 
-        Assert.True(_kernel.Kernel.Plugins.TryGet("W", out var kept));
-        Assert.Same(replacement, kept);
+        Assert.Same(replacement, Plugin("W"));
     }
 
     [Fact]
@@ -260,7 +260,7 @@ public sealed class PromptPluginSourceTests : IDisposable
         await WaitUntil(() => Has("W", "B"));
 
         _folder.Write("W/B.yaml", "description: Edited.\ntemplate: hi");
-        await WaitUntil(() => _kernel.Kernel.TryGetFunction("W", "B", out _, out var f) && f.Description == "Edited.");
+        await WaitUntil(() => _kernel.Host.TryGetFunction("W", "B", out _, out var f) && f.Description == "Edited.");
 
         File.Move(Path.Combine(_folder.Root, "W", "B.yaml"), Path.Combine(_folder.Root, "W", "C.yaml"));
         await WaitUntil(() => !Has("W", "B") && Has("W", "C"));
@@ -272,7 +272,7 @@ public sealed class PromptPluginSourceTests : IDisposable
         await WaitUntil(() => Has("New", "Fresh"));
 
         Directory.Delete(Path.Combine(_folder.Root, "New"), recursive: true);
-        await WaitUntil(() => !_kernel.Kernel.Plugins.TryGet("New", out _));
+        await WaitUntil(() => Plugin("New") is null);
     }
 
     [Fact]
@@ -285,7 +285,7 @@ public sealed class PromptPluginSourceTests : IDisposable
         var temp = _folder.Write("W/.A.yaml.swp", Yaml("A").Replace("Says hello.", "Saved by editor.", StringComparison.Ordinal));
         File.Move(temp, Path.Combine(_folder.Root, "W", "A.yaml"), overwrite: true);
 
-        await WaitUntil(() => _kernel.Kernel.TryGetFunction("W", "A", out _, out var f) && f.Description == "Saved by editor.");
+        await WaitUntil(() => _kernel.Host.TryGetFunction("W", "A", out _, out var f) && f.Description == "Saved by editor.");
     }
 
     [Fact]
@@ -328,12 +328,14 @@ public sealed class PromptPluginSourceTests : IDisposable
         source.StartWatching();
         Assert.Single(source.Errors);
 
-        _kernel.Kernel.Plugins.Add(AIPlugin.FromObject(new TestTextPlugin(), "Late"));
+        _kernel.Host.Set(PluginFactory.Create(new TestTextPlugin(), "Late"));
 
         await WaitUntil(() => Has("W", "UsesLate") && source.Errors.Count == 0);
     }
 
-    private bool Has(string plugin, string function) => _kernel.Kernel.TryGetFunction(plugin, function, out _, out _);
+    private bool Has(string plugin, string function) => _kernel.Host.TryGetFunction(plugin, function, out _, out _);
+
+    private KernelPlugin? Plugin(string name) => _kernel.Host.Plugins.FirstOrDefault(p => p.Name == name);
 
     private static async Task WaitUntil(Func<bool> condition)
     {

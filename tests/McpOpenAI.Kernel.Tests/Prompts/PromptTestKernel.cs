@@ -1,46 +1,65 @@
-using McpOpenAI.Kernel.Chat;
 using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Kernel.Prompts;
+using McpOpenAI.Kernel.Prompts.Templates;
 using McpOpenAI.TestKit.Chat;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Kernel.Tests.Prompts;
 
-/// <summary>A kernel with a scripted chat client and the test text plugin, plus helpers to make prompt functions.</summary>
-internal sealed class PromptTestKernel : IServiceProvider, IChatClientProvider
+/// <summary>A kernel host whose chat client is scripted and which has the test text plugin, plus helpers to make prompt functions.</summary>
+internal sealed class PromptTestKernel
 {
-    public PromptTestKernel(ScriptedChatClient? client = null)
+    public PromptTestKernel(ScriptedChatClient? client = null, Action<IServiceCollection>? services = null)
     {
-        Client = client ?? ScriptedChatClient.Streaming("answer");
-        Kernel = new PluginKernel(this);
-        Kernel.Plugins.Add(AIPlugin.FromObject(new TestTextPlugin(), "Text"));
+        Client = (client ?? ScriptedChatClient.Streaming("answer")).WithMetadata();
+        var collection = new ServiceCollection().AddSingleton<IChatClient>(Client);
+        services?.Invoke(collection);
+        Host = new KernelHost(collection.BuildServiceProvider(), [PluginFactory.Create(new TestTextPlugin(), "Text")]);
     }
 
-    public PluginKernel Kernel { get; }
+    public KernelHost Host { get; }
 
     public ScriptedChatClient Client { get; }
 
-    public IChatClient? GetChatClient() => Client;
+    /// <summary>A prompt function named Test in the plugin Tests, added to the kernel.</summary>
+    public TestPrompt Create(string template, string format = "semantic-kernel", bool allowDangerous = false, params InputVariable[] variables) =>
+        Add(new PromptTemplateConfig(template) { Name = "Test", TemplateFormat = format, AllowDangerouslySetContent = allowDangerous, InputVariables = [.. variables] });
 
-    public object? GetService(Type serviceType) => serviceType == typeof(IChatClientProvider) ? this : null;
-
-    public PromptFunction Create(string template, string format = PromptTemplateFormats.SemanticKernel, bool allowDangerous = false,
-        params PromptInputVariable[] variables) =>
-        new(new PromptDefinition
-        {
-            Name = "Test",
-            Template = template,
-            TemplateFormat = format,
-            AllowDangerouslySetContent = allowDangerous,
-            InputVariables = variables,
-            InputVariablesDeclared = variables.Length > 0,
-        }, "Tests", Kernel);
-
-    public static AIFunctionArguments Args(params (string Name, object? Value)[] values)
+    /// <summary>A prompt function made from <paramref name="config"/>, added to the kernel in <paramref name="plugin"/>.</summary>
+    public TestPrompt Add(PromptTemplateConfig config, string plugin = "Tests")
     {
-        var arguments = new AIFunctionArguments();
+        var (function, prompt) = PromptFunctionFactory.Create(config);
+        // The template alone, as Semantic Kernel's factory or the handlebars one renders it.
+        var template = config.TemplateFormat == HandlebarsPromptTemplateFactory.HandlebarsTemplateFormat
+            ? new HandlebarsPromptTemplateFactory().Create(config)
+            : new KernelPromptTemplateFactory().Create(config);
+        var added = new PromptPlugin(plugin, null, [(function, prompt)]);
+        Host.Set(added);
+        return new TestPrompt(Host, added, added[function.Name], prompt, template);
+    }
+
+    public static KernelArguments Args(params (string Name, object? Value)[] values)
+    {
+        var arguments = new KernelArguments();
         foreach (var (name, value) in values)
             arguments[name] = value;
         return arguments;
     }
+}
+
+/// <summary>A prompt function in a test kernel, with its bare template to see what Semantic Kernel (or Handlebars) renders.</summary>
+internal sealed record TestPrompt(KernelHost Host, PromptPlugin Plugin, KernelFunction Function, PromptDescriptor Prompt, IPromptTemplate? Template = null)
+{
+    /// <summary>The rendered template, message tags included (no defaults filled in).</summary>
+    public Task<string> RenderAsync(KernelArguments arguments, CancellationToken cancellationToken) => Template!.RenderAsync(Host.Kernel, arguments, cancellationToken);
+
+    /// <summary>The rendered messages, as an MCP client's <c>prompts/get</c> receives them.</summary>
+    public ValueTask<IReadOnlyList<ChatMessage>> RenderMessagesAsync(KernelArguments arguments, CancellationToken cancellationToken) =>
+        Prompt.RenderAsync(Host.Kernel, arguments, cancellationToken);
+
+    /// <summary>Invokes the function as the MCP bridge does (streaming, through the kernel's filters).</summary>
+    public Task<object?> InvokeAsync(KernelArguments arguments, CancellationToken cancellationToken) =>
+        Calls.KernelCalls.InvokeAsync(Host.Kernel, Plugin, Function, arguments, cancellationToken);
 }

@@ -12,17 +12,17 @@ public sealed class PromptsStatusPluginTests
         folder.Write("W/Ok.yaml", "template: hi");
         var broken = folder.Write("W/Broken.yaml", "template: hi\nbogus: 1");
         var kernel = new PromptTestKernel();
-        using var source = new PromptPluginSource(kernel.Kernel, folder.Root);
+        using var source = new PromptPluginSource(kernel.Host, folder.Root);
         source.Reload();
-        kernel.Kernel.Plugins.Add(AIPlugin.FromObject(new PromptsStatusPlugin(source), "Prompts"));
+        kernel.Host.Set(PluginFactory.Create(new PromptsStatusPlugin(source), "Prompts"));
 
-        var result = await kernel.Kernel.InvokeAsync("Prompts", "prompt_status", cancellationToken: TestContext.Current.CancellationToken);
+        var result = await kernel.Host.Kernel.InvokeAsync("Prompts", "prompt_status", cancellationToken: TestContext.Current.CancellationToken);
 
-        var report = Assert.IsType<PromptStatusReport>(result);
+        var report = Assert.IsType<PromptStatusReport>(result.GetValue<object>());
         Assert.Equal(new LoadedPrompt("W", "Ok", Path.Combine(folder.Root, "W", "Ok.yaml")), Assert.Single(report.Functions));
         var error = Assert.Single(report.Errors);
         Assert.Equal((broken, 2), (error.File, error.Line));
-        Assert.True(kernel.Kernel.TryGetFunction("Prompts", "prompt_status", out _, out var function));
+        Assert.True(kernel.Host.TryGetFunction("Prompts", "prompt_status", out _, out var function));
         Assert.True(function.GetTraits().ReadOnly);
         Assert.True(function.GetTraits().Idempotent);
     }

@@ -1,3 +1,4 @@
+using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Kernel.Prompts;
 using Microsoft.Extensions.AI;
 
@@ -10,7 +11,7 @@ public sealed class ShippedPromptsTests
     private static (PromptTestKernel Kernel, PromptPluginSource Source) Load()
     {
         var kernel = new PromptTestKernel();
-        var source = new PromptPluginSource(kernel.Kernel, RepositoryPaths.PromptsFolder);
+        var source = new PromptPluginSource(kernel.Host, RepositoryPaths.PromptsFolder);
         source.Reload();
         return (kernel, source);
     }
@@ -20,8 +21,9 @@ public sealed class ShippedPromptsTests
         var (kernel, source) = Load();
         using (source)
         {
-            Assert.True(kernel.Kernel.TryGetFunction("Writer", function, out _, out var found));
-            return await ((PromptFunction)found).RenderMessagesAsync(PromptTestKernel.Args(args), Ct);
+            Assert.True(kernel.Host.TryGetFunction("Writer", function, out var plugin, out var found));
+            Assert.True(((IPromptPlugin)plugin).TryGetPrompt(found.Name, out var prompt));
+            return await prompt.RenderAsync(kernel.Host.Kernel, PromptTestKernel.Args(args), Ct);
         }
     }
 

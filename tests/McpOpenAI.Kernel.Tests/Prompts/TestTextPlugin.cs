@@ -1,20 +1,21 @@
 using System.ComponentModel;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Kernel.Tests.Prompts;
 
 /// <summary>A native plugin for templates to call.</summary>
 public sealed class TestTextPlugin
 {
-    [Description("Upper-cases text.")]
+    [KernelFunction("upper"), Description("Upper-cases text.")]
     public string Upper([Description("The text.")] string input) => input.ToUpperInvariant();
 
-    [Description("Joins two texts with a separator.")]
+    [KernelFunction("join"), Description("Joins two texts with a separator.")]
     public string Join(string first, string second, string separator = "+") => $"{first}{separator}{second}";
 
-    [Description("Returns markup.")]
+    [KernelFunction("markup"), Description("Returns markup.")]
     public string Markup() => "<b>bold</b>";
 
-    [Description("Returns a structured value.")]
+    [KernelFunction("point"), Description("Returns a structured value.")]
     public TestPoint Point() => new(1, 2);
 }
 

@@ -13,6 +13,13 @@ internal sealed class ConfigDocument(JsonObject root, IReadOnlyDictionary<string
     public SourcePosition? PositionOf(string path) =>
         positions.TryGetValue(path, out var position) ? position : null;
 
+    /// <summary>An error at the key or value <paramref name="path"/> names (the whole file when it has no position).</summary>
+    public PromptFileException Error(string message, string path)
+    {
+        var position = PositionOf(path);
+        return new PromptFileException(message, position?.Line, position?.Column);
+    }
+
     public static string Child(string parent, string key) => parent.Length == 0 ? key : $"{parent}.{key}";
 
     public static string Item(string parent, int index) => $"{parent}[{index}]";

@@ -4,7 +4,10 @@ using System.Text.Json.Nodes;
 
 namespace McpOpenAI.Kernel.Prompts.Files;
 
-/// <summary>Reads <c>config.json</c> as Semantic Kernel does (comments and trailing commas allowed), keeping positions.</summary>
+/// <summary>
+/// Reads <c>config.json</c> into a JSON tree, keeping positions. Comments and trailing commas are accepted; Semantic
+/// Kernel's own reader refuses them, so a file meant for a plain Semantic Kernel app too should have none.
+/// </summary>
 internal static class JsonConfigReader
 {
     private static readonly JsonReaderOptions ReaderOptions = new()

@@ -1,135 +1,123 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using McpOpenAI.Kernel.Prompts.Templates;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Kernel.Prompts.Files;
 
 /// <summary>
-/// Reads Semantic Kernel's prompt configuration keys from a <see cref="ConfigDocument"/>. In YAML an unknown key
-/// is an error (as in Semantic Kernel's strict YAML reader); in <c>config.json</c> it is ignored with a warning
-/// (as Semantic Kernel's JSON reader ignores it).
+/// Reads a prompt's configuration into Semantic Kernel's <see cref="PromptTemplateConfig"/> with Semantic Kernel's own
+/// reader (<see cref="PromptTemplateConfig.FromJson(string)"/>), after checking the keys and shapes so every mistake is
+/// reported with its line. In YAML an unknown key is an error (as in Semantic Kernel's YAML reader); in <c>config.json</c>
+/// it is ignored with a warning (Semantic Kernel's JSON reader ignores it silently). Values Semantic Kernel reads as text
+/// (<c>name</c>, <c>description</c>, a variable's <c>default</c>) may be written as plain YAML numbers or booleans, and a
+/// <c>json_schema</c> may be written as a mapping rather than as text.
 /// </summary>
-internal sealed class PromptConfigReader
+internal sealed class PromptConfigReader(ConfigDocument document, bool strict)
 {
     private static readonly string[] TopLevelKeys =
         ["name", "description", "template_format", "template", "input_variables", "output_variable", "execution_settings", "allow_dangerously_set_content"];
+    // Keys of Semantic Kernel's older config.json format, which its reader skips.
     private static readonly string[] JsonOnlyKeys = ["schema", "type"];
     private static readonly string[] InputVariableKeys =
         ["name", "description", "default", "is_required", "json_schema", "allow_dangerously_set_content", "sample"];
     private static readonly string[] OutputVariableKeys = ["description", "json_schema"];
 
-    private readonly ConfigDocument _document;
-    private readonly bool _strict;
     private readonly List<(string Message, SourcePosition? Position)> _warnings = [];
 
-    public PromptConfigReader(ConfigDocument document, bool strict)
-    {
-        _document = document;
-        _strict = strict;
-    }
-
-    /// <summary>Ignored keys and other harmless oddities found while reading.</summary>
+    /// <summary>Ignored keys found while reading.</summary>
     public IReadOnlyList<(string Message, SourcePosition? Position)> Warnings => _warnings;
 
     /// <summary>Reads the configuration; <paramref name="template"/> (from <c>skprompt.txt</c>) wins over a <c>template</c> key.</summary>
-    public PromptDefinition Read(string defaultName, string? template, string sourcePath)
+    /// <exception cref="PromptFileException">The configuration is not valid; the position is set where known.</exception>
+    public PromptTemplateConfig Read(string defaultName, string? template)
     {
-        var root = _document.Root;
-        CheckKeys(root, string.Empty, _strict ? TopLevelKeys : [.. TopLevelKeys, .. JsonOnlyKeys]);
+        var root = (JsonObject)document.Root.DeepClone();
+        CheckKeys(root, string.Empty, strict ? TopLevelKeys : [.. TopLevelKeys, .. JsonOnlyKeys]);
+        foreach (var key in JsonOnlyKeys)
+            root.Remove(key);
+        foreach (var key in (string[])["name", "description", "template", "template_format"])
+            AsText(root, key, string.Empty);
+        if (template is not null)
+            root["template"] = template;
+        else if (root["template"] is null)
+            throw document.Error("The prompt has no 'template'.", string.Empty);
+        ReadInputVariables(root);
+        ReadOutputVariable(root);
+        CheckExecutionSettings(root);
 
-        var name = String(root, "name") ?? defaultName;
-        template ??= String(root, "template") ?? throw Error("The prompt has no 'template'.", "");
-        var format = String(root, "template_format") ?? PromptTemplateFormats.SemanticKernel;
-        if (format is not PromptTemplateFormats.SemanticKernel and not PromptTemplateFormats.Handlebars)
-            throw Error($"Unknown template_format '{format}'; use '{PromptTemplateFormats.SemanticKernel}' or '{PromptTemplateFormats.Handlebars}'.", "template_format");
-
-        var variables = ReadInputVariables(root);
-        return new PromptDefinition
-        {
-            Name = name,
-            Description = String(root, "description"),
-            Template = template,
-            TemplateFormat = format,
-            InputVariables = variables ?? [],
-            InputVariablesDeclared = variables is { Count: > 0 },
-            OutputVariable = ReadOutputVariable(root),
-            ExecutionSettings = ReadExecutionSettings(root),
-            AllowDangerouslySetContent = Bool(root, "allow_dangerously_set_content", string.Empty) ?? false,
-            SourcePath = sourcePath,
-        };
+        var config = Deserialize(root);
+        config.Name ??= defaultName;
+        if (config.TemplateFormat != PromptTemplateConfig.SemanticKernelTemplateFormat && config.TemplateFormat != HandlebarsPromptTemplateFactory.HandlebarsTemplateFormat)
+            throw document.Error($"Unknown template_format '{config.TemplateFormat}'; use '{PromptTemplateConfig.SemanticKernelTemplateFormat}' or '{HandlebarsPromptTemplateFactory.HandlebarsTemplateFormat}'.", "template_format");
+        config.ExecutionSettings = ExecutionSettingsReader.Read(config.ExecutionSettings, document);
+        return config;
     }
 
-    private List<PromptInputVariable>? ReadInputVariables(JsonObject root)
+    private PromptTemplateConfig Deserialize(JsonObject root)
+    {
+        try
+        {
+            return PromptTemplateConfig.FromJson(root.ToJsonString());
+        }
+        catch (ArgumentException ex) when (ex.InnerException is JsonException json)
+        {
+            var path = json.Path is { } p ? p.TrimStart('$').TrimStart('.') : string.Empty;
+            var at = json.Message.IndexOf(" Path:", StringComparison.Ordinal);
+            throw document.Error($"'{path[(path.LastIndexOf('.') + 1)..]}' has the wrong type: {(at > 0 ? json.Message[..at] : json.Message)}", path);
+        }
+        catch (ArgumentException ex)
+        {
+            throw document.Error(ex.Message, string.Empty);
+        }
+    }
+
+    private void ReadInputVariables(JsonObject root)
     {
         if (root["input_variables"] is not { } node)
-            return null;
+            return;
         if (node is not JsonArray array)
-            throw Error("'input_variables' must be a list.", "input_variables");
-        var result = new List<PromptInputVariable>();
+            throw document.Error("'input_variables' must be a list.", "input_variables");
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < array.Count; i++)
         {
             var path = ConfigDocument.Item("input_variables", i);
             if (array[i] is not JsonObject item)
-                throw Error("Each input variable must be a mapping with at least a 'name'.", path);
+                throw document.Error("Each input variable must be a mapping with at least a 'name'.", path);
             CheckKeys(item, path, InputVariableKeys);
-            var name = String(item, "name", path);
+            foreach (var key in (string[])["name", "description", "default"])
+                AsText(item, key, path);
+            var name = item["name"]?.GetValue<string>();
             if (string.IsNullOrWhiteSpace(name))
-                throw Error("An input variable has no 'name'.", path);
-            if (result.Any(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase)))
-                throw Error($"The input variable '{name}' is declared twice.", ConfigDocument.Child(path, "name"));
-            result.Add(new PromptInputVariable
-            {
-                Name = name,
-                Description = String(item, "description", path),
-                Default = ScalarText(item, "default", path),
-                IsRequired = Bool(item, "is_required", path) ?? true,
-                JsonSchema = Schema(item, path),
-                AllowDangerouslySetContent = Bool(item, "allow_dangerously_set_content", path) ?? false,
-            });
+                throw document.Error("An input variable has no 'name'.", path);
+            if (!names.Add(name))
+                throw document.Error($"The input variable '{name}' is declared twice.", ConfigDocument.Child(path, "name"));
+            SchemaAsText(item, path);
         }
-        return result;
     }
 
-    private PromptOutputVariable? ReadOutputVariable(JsonObject root)
+    private void ReadOutputVariable(JsonObject root)
     {
         if (root["output_variable"] is not { } node)
-            return null;
+            return;
         if (node is not JsonObject item)
-            throw Error("'output_variable' must be a mapping (description, json_schema).", "output_variable");
+            throw document.Error("'output_variable' must be a mapping (description, json_schema).", "output_variable");
         CheckKeys(item, "output_variable", OutputVariableKeys);
-        return new PromptOutputVariable(String(item, "description", "output_variable"), Schema(item, "output_variable"));
+        AsText(item, "description", "output_variable");
+        SchemaAsText(item, "output_variable");
     }
 
-    private List<PromptExecutionSettings> ReadExecutionSettings(JsonObject root)
+    private void CheckExecutionSettings(JsonObject root)
     {
-        var result = new List<PromptExecutionSettings>();
         if (root["execution_settings"] is not { } node)
-            return result;
+            return;
         if (node is not JsonObject services)
-            throw Error("'execution_settings' must be a mapping from a service id (e.g. 'default') to settings.", "execution_settings");
-        foreach (var (serviceId, value) in services)
+            throw document.Error("'execution_settings' must be a mapping from a service id (e.g. 'default') to settings.", "execution_settings");
+        foreach (var (serviceId, settings) in services)
         {
-            var path = ConfigDocument.Child("execution_settings", serviceId);
-            if (value is not JsonObject settings)
-                throw Error($"The execution settings '{serviceId}' must be a mapping (model_id, temperature, …).", path);
-            var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            foreach (var (key, setting) in settings)
-            {
-                if (key != "model_id")
-                    values[key] = JsonSerializer.SerializeToElement(setting);
-            }
-            var entry = new PromptExecutionSettings(serviceId, String(settings, "model_id", path), values);
-            try
-            {
-                ChatOptionsMapper.Create(entry);
-            }
-            catch (ArgumentException ex)
-            {
-                throw Error(ex.Message[..(ex.Message.IndexOf(" (Parameter", StringComparison.Ordinal) is var at and > 0 ? at : ex.Message.Length)],
-                    ConfigDocument.Child(path, ex.ParamName ?? string.Empty));
-            }
-            result.Add(entry);
+            if (settings is not JsonObject)
+                throw document.Error($"The execution settings '{serviceId}' must be a mapping (model_id, temperature, …).", ConfigDocument.Child("execution_settings", serviceId));
         }
-        return result;
     }
 
     private void CheckKeys(JsonObject node, string path, IReadOnlyCollection<string> allowed)
@@ -140,71 +128,53 @@ internal sealed class PromptConfigReader
                 continue;
             var where = path.Length == 0 ? "at the top level" : $"in '{path}'";
             var message = $"Unknown key '{key}' {where}. Known keys: {string.Join(", ", allowed)}.";
-            if (_strict)
-                throw Error(message, ConfigDocument.Child(path, key));
-            _warnings.Add(($"{message} It is ignored.", _document.PositionOf(ConfigDocument.Child(path, key))));
+            if (strict)
+                throw document.Error(message, ConfigDocument.Child(path, key));
+            _warnings.Add(($"{message} It is ignored.", document.PositionOf(ConfigDocument.Child(path, key))));
         }
     }
 
-    private string? String(JsonObject node, string key, string path = "")
+    // Semantic Kernel reads these as text; YAML may have typed a plain scalar as a number or a boolean.
+    private void AsText(JsonObject node, string key, string path)
     {
-        var value = node[key];
-        if (value is null)
-            return null;
-        return value is JsonValue v && v.GetValueKind() == JsonValueKind.String
-            ? v.GetValue<string>()
-            : throw Error($"'{key}' must be text.", ConfigDocument.Child(path, key));
-    }
-
-    private string? ScalarText(JsonObject node, string key, string path)
-    {
-        var value = node[key];
-        return value switch
-        {
-            null => null,
-            JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-            JsonValue v => v.ToJsonString(),
-            _ => throw Error($"'{key}' must be text.", ConfigDocument.Child(path, key)),
-        };
-    }
-
-    private bool? Bool(JsonObject node, string key, string path)
-    {
-        var value = node[key];
-        if (value is null)
-            return null;
-        return value is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False
-            ? v.GetValue<bool>()
-            : throw Error($"'{key}' must be true or false.", ConfigDocument.Child(path, key));
-    }
-
-    private string? Schema(JsonObject node, string path)
-    {
-        var value = node["json_schema"];
-        switch (value)
+        switch (node[key])
         {
             case null:
-                return null;
+                return;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                return;
+            case JsonValue value:
+                node[key] = value.ToJsonString();
+                return;
+            default:
+                throw document.Error($"'{key}' must be text.", ConfigDocument.Child(path, key));
+        }
+    }
+
+    // Semantic Kernel reads a schema as text holding JSON; a mapping is accepted too.
+    private void SchemaAsText(JsonObject node, string path)
+    {
+        var at = ConfigDocument.Child(path, "json_schema");
+        switch (node["json_schema"])
+        {
+            case null:
+                return;
             case JsonObject schema:
-                return schema.ToJsonString();
-            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
-                var text = v.GetValue<string>();
+                node["json_schema"] = schema.ToJsonString();
+                return;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
                 try
                 {
-                    return JsonNode.Parse(text) is JsonObject ? text : throw Error("'json_schema' must be a JSON object.", ConfigDocument.Child(path, "json_schema"));
+                    if (JsonNode.Parse(value.GetValue<string>()) is JsonObject)
+                        return;
                 }
                 catch (JsonException ex)
                 {
-                    throw Error($"'json_schema' is not valid JSON: {ex.Message}", ConfigDocument.Child(path, "json_schema"));
+                    throw document.Error($"'json_schema' is not valid JSON: {ex.Message}", at);
                 }
+                throw document.Error("'json_schema' must be a JSON object.", at);
             default:
-                throw Error("'json_schema' must be a JSON schema object (or a string holding one).", ConfigDocument.Child(path, "json_schema"));
+                throw document.Error("'json_schema' must be a JSON schema object (or a string holding one).", at);
         }
-    }
-
-    private PromptFileException Error(string message, string path)
-    {
-        var position = _document.PositionOf(path);
-        return new PromptFileException(message, position?.Line, position?.Column);
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.SemanticKernel;
+
 namespace McpOpenAI.Kernel.Prompts.Files;
 
 /// <summary>Reads one prompt in either of Semantic Kernel's on-disk formats.</summary>
@@ -31,29 +33,22 @@ internal static class PromptFileParser
             throw new PromptFileLoadException(configPath, new PromptFileException($"The prompt folder has {ConfigFileName} but no {TemplateFileName}; add the template there."));
         var template = File.ReadAllText(templatePath);
         var name = Path.GetFileName(folder);
-        var warnings = new List<PromptFileError>();
-        PromptDefinition definition;
-        var contents = template;
-        if (File.Exists(configPath))
+        if (!File.Exists(configPath))
+            return new ParsedPromptFile(new PromptTemplateConfig(template) { Name = name }, templatePath, 0, template, []);
+        var json = File.ReadAllText(configPath);
+        try
         {
-            var json = File.ReadAllText(configPath);
-            contents = $"{json}\0{template}";
-            try
-            {
-                var reader = new PromptConfigReader(JsonConfigReader.Read(json), strict: false);
-                definition = reader.Read(name, template, templatePath) with { Name = name };
-                warnings.AddRange(reader.Warnings.Select(w => new PromptFileError(configPath, w.Position?.Line, w.Position?.Column, w.Message, IsWarning: true)));
-            }
-            catch (PromptFileException ex)
-            {
-                throw new PromptFileLoadException(configPath, ex);
-            }
+            var reader = new PromptConfigReader(JsonConfigReader.Read(json), strict: false);
+            var config = reader.Read(name, template);
+            // As in Semantic Kernel, the folder names the function.
+            config.Name = name;
+            var warnings = reader.Warnings.Select(w => new PromptFileError(configPath, w.Position?.Line, w.Position?.Column, w.Message, IsWarning: true)).ToArray();
+            return new ParsedPromptFile(config, templatePath, 0, $"{json}\0{template}", warnings);
         }
-        else
+        catch (PromptFileException ex)
         {
-            definition = new PromptDefinition { Name = name, Template = template, SourcePath = templatePath };
+            throw new PromptFileLoadException(configPath, ex);
         }
-        return new ParsedPromptFile(definition, templatePath, 0, contents, warnings);
     }
 
     /// <summary>Reads a prompt YAML file; its <c>name</c> (else the file name) is the function name.</summary>
@@ -64,9 +59,9 @@ internal static class PromptFileParser
         try
         {
             var document = YamlConfigReader.Read(text);
-            var definition = new PromptConfigReader(document, strict: true).Read(Path.GetFileNameWithoutExtension(path), null, path);
+            var config = new PromptConfigReader(document, strict: true).Read(Path.GetFileNameWithoutExtension(path), null);
             var offset = document.PositionOf(YamlConfigReader.TemplateOffsetKey)?.Line ?? 0;
-            return new ParsedPromptFile(definition, path, offset, text, []);
+            return new ParsedPromptFile(config, path, offset, text, []);
         }
         catch (PromptFileException ex)
         {

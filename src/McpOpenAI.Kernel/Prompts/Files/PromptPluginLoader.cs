@@ -2,19 +2,22 @@ using System.Security.Cryptography;
 using System.Text;
 using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Kernel.Prompts.Templates;
+using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Kernel.Prompts.Files;
 
 /// <summary>
-/// Reads every <c>root/&lt;Plugin&gt;/</c> folder into a plugin of prompt functions, checks each template's
-/// variables and function calls against the input variables and the functions that will exist, and reports
-/// every broken file while keeping the rest.
+/// Reads every <c>root/&lt;Plugin&gt;/</c> folder into a <see cref="PromptPlugin"/> of Semantic Kernel prompt functions,
+/// checks each template's variables and function calls against the input variables and the functions that will exist,
+/// and reports every broken file while keeping the rest.
 /// </summary>
-internal sealed class PromptPluginLoader(PluginKernel kernel)
+internal sealed class PromptPluginLoader(IPromptTemplateFactory templates, ILoggerFactory? loggerFactory = null)
 {
-    private sealed record Candidate(string Plugin, PromptFunction Function, ParsedPromptFile File);
+    private sealed record Candidate(string Plugin, KernelFunction Function, PromptDescriptor Prompt, ParsedPromptFile File,
+        IReadOnlyList<string> Declared, TemplateReferences References);
 
-    public PromptLoadResult Load(string root, IReadOnlyList<AIPlugin> nativePlugins)
+    public PromptLoadResult Load(string root, IReadOnlyList<KernelPlugin> nativePlugins)
     {
         var errors = new List<PromptFileError>();
         var candidates = new List<Candidate>();
@@ -45,9 +48,9 @@ internal sealed class PromptPluginLoader(PluginKernel kernel)
         candidates = Validate(candidates, nativePlugins, errors);
         var plugins = candidates.GroupBy(c => c.Plugin, StringComparer.OrdinalIgnoreCase).ToDictionary(
             g => g.Key,
-            g => (new AIPlugin(g.Key, null, g.Select(c => (Microsoft.Extensions.AI.AIFunction)c.Function), folders[g.Key]), Fingerprint(g)),
+            g => (new PromptPlugin(g.Key, null, g.Select(c => (c.Function, (PromptDescriptor?)c.Prompt)), folders[g.Key]), Fingerprint(g)),
             StringComparer.OrdinalIgnoreCase);
-        var loaded = candidates.Select(c => new LoadedPrompt(c.Plugin, c.Function.Name, c.File.Definition.SourcePath ?? c.File.TemplateFile)).ToArray();
+        var loaded = candidates.Select(c => new LoadedPrompt(c.Plugin, c.Function.Name, c.File.TemplateFile)).ToArray();
         return new PromptLoadResult(plugins, loaded, errors);
     }
 
@@ -65,7 +68,7 @@ internal sealed class PromptPluginLoader(PluginKernel kernel)
             {
                 var file = Directory.Exists(entry) ? PromptFileParser.ParseFolder(entry) : PromptFileParser.ParseYaml(entry);
                 errors.AddRange(file.Warnings);
-                var name = file.Definition.Name;
+                var name = file.Config.Name!;
                 if (!Naming.IsValidFunctionName(name))
                 {
                     errors.Add(new(entry, null, null, $"'{name}' is not a valid function name; use letters, digits, underscores and hyphens."));
@@ -76,8 +79,13 @@ internal sealed class PromptPluginLoader(PluginKernel kernel)
                     errors.Add(new(file.TemplateFile, null, null, $"Plugin '{pluginName}' already has a function '{name}' (from {existing.File.TemplateFile}); rename one of them."));
                     continue;
                 }
-                var function = new PromptFunction(file.Definition, pluginName, kernel, file.TemplateLineOffset);
-                result.Add(new Candidate(pluginName, function, file));
+                // The variables the file declares, before creating the template adds those the template uses.
+                var declared = file.Config.InputVariables.Select(v => v.Name).ToArray();
+                var references = file.Config.TemplateFormat == HandlebarsPromptTemplateFactory.HandlebarsTemplateFormat
+                    ? HandlebarsTemplateScanner.Scan(file.Config.Template, file.TemplateLineOffset)
+                    : KernelTemplateScanner.Scan(file.Config.Template, file.TemplateLineOffset);
+                var (function, prompt) = PromptFunctionFactory.Create(file.Config, templates, loggerFactory);
+                result.Add(new Candidate(pluginName, function, prompt, file, declared, references));
             }
             catch (PromptFileLoadException ex)
             {
@@ -87,6 +95,10 @@ internal sealed class PromptPluginLoader(PluginKernel kernel)
             {
                 var file = TemplateFileOf(entry);
                 errors.Add(new(file, ex.Line, ColumnIn(file, ex.Column), ex.Message));
+            }
+            catch (Exception ex) when (ex is KernelException or ArgumentException)
+            {
+                errors.Add(new(TemplateFileOf(entry), null, null, ex.Message));
             }
             catch (IOException ex)
             {
@@ -101,12 +113,12 @@ internal sealed class PromptPluginLoader(PluginKernel kernel)
     }
 
     // A prompt that calls a broken prompt is broken too, so checking repeats until nothing more is removed.
-    private static List<Candidate> Validate(List<Candidate> candidates, IReadOnlyList<AIPlugin> nativePlugins, List<PromptFileError> errors)
+    private static List<Candidate> Validate(List<Candidate> candidates, IReadOnlyList<KernelPlugin> nativePlugins, List<PromptFileError> errors)
     {
         while (true)
         {
-            var plugins = nativePlugins.Concat(candidates.GroupBy(c => c.Plugin, StringComparer.OrdinalIgnoreCase)
-                .Select(g => new AIPlugin(g.Key, null, g.Select(c => (Microsoft.Extensions.AI.AIFunction)c.Function)))).ToArray();
+            var plugins = new KernelPluginCollection([.. nativePlugins, .. candidates.GroupBy(c => c.Plugin, StringComparer.OrdinalIgnoreCase)
+                .Select(g => KernelPluginFactory.CreateFromFunctions(g.Key, g.Select(c => c.Function)))]);
             var failed = new List<Candidate>();
             foreach (var candidate in candidates)
             {
@@ -122,36 +134,24 @@ internal sealed class PromptPluginLoader(PluginKernel kernel)
         }
     }
 
-    private static PromptFileError? FindProblem(Candidate candidate, IReadOnlyList<AIPlugin> plugins)
+    private static PromptFileError? FindProblem(Candidate candidate, KernelPluginCollection plugins)
     {
-        var function = candidate.Function;
         var file = candidate.File.TemplateFile;
-        int? Column(int? column) => ColumnIn(file, column);
-        var handlebars = function.Definition.TemplateFormat == PromptTemplateFormats.Handlebars;
-        if (function.Definition.InputVariablesDeclared)
+        PromptFileError Problem(int line, int column, string message) => new(file, line, ColumnIn(file, column), message);
+        if (candidate.Declared.Count > 0 && candidate.References.Variables.FirstOrDefault(v => !candidate.Declared.Contains(v.Name, StringComparer.OrdinalIgnoreCase)) is { } undeclared)
         {
-            foreach (var variable in function.Template.Variables)
-            {
-                if (!function.InputVariables.Any(v => string.Equals(v.Name, variable.Name, StringComparison.OrdinalIgnoreCase)))
-                {
-                    var usage = handlebars ? $"{{{{{variable.Name}}}}}" : $"{{{{${variable.Name}}}}}";
-                    return new(file, variable.Line, Column(variable.Column),
-                        $"The template uses {usage} but '{variable.Name}' is not in input_variables (declared: {string.Join(", ", function.InputVariables.Select(v => v.Name))}). Declare it or fix the name.");
-                }
-            }
+            return Problem(undeclared.Line, undeclared.Column,
+                $"The template uses {undeclared.Written} but '{undeclared.Name}' is not in input_variables (declared: {string.Join(", ", candidate.Declared)}). Declare it or fix the name.");
         }
-        foreach (var call in function.Template.Functions)
+        foreach (var call in candidate.References.Functions)
         {
-            var written = handlebars ? $"{call.PluginName}-{call.FunctionName}" : call.DisplayName;
-            if (!FunctionResolver.TryResolve(plugins, candidate.Plugin, call.PluginName, call.FunctionName, out var plugin, out var target))
-                return new(file, call.Line, Column(call.Column), $"The template calls '{written}', but there is no such function. Check the plugin and function names.");
-            var parameters = FunctionResolver.Parameters(target);
-            if (call.PositionalCount > parameters.Count)
-                return new(file, call.Line, Column(call.Column), $"The template passes {call.PositionalCount} positional argument(s) to '{written}', which takes {parameters.Count}.");
-            if (!handlebars && call.PositionalCount == 1 && call.NamedArguments.Any(n => string.Equals(n, parameters[0], StringComparison.OrdinalIgnoreCase)))
-                return new(file, call.Line, Column(call.Column), $"The call of '{written}' sets '{parameters[0]}' twice: by position and by name.");
-            if (ReferenceEquals(target, function))
-                return new(file, call.Line, Column(call.Column), $"The template calls its own function '{plugin.Name}.{target.Name}', which would never end.");
+            if (!plugins.TryGetFunction(call.PluginName, call.FunctionName, out var target))
+                return Problem(call.Line, call.Column, $"The template calls '{call.Written}', but there is no such function. Check the plugin and function names.");
+            var parameters = target.Metadata.Parameters.Count;
+            if (call.PositionalCount > parameters)
+                return Problem(call.Line, call.Column, $"The template passes {call.PositionalCount} positional argument(s) to '{call.Written}', which takes {parameters}.");
+            if (string.Equals(target.PluginName, candidate.Plugin, StringComparison.OrdinalIgnoreCase) && string.Equals(target.Name, candidate.Function.Name, StringComparison.OrdinalIgnoreCase))
+                return Problem(call.Line, call.Column, $"The template calls its own function '{candidate.Plugin}.{target.Name}', which would never end.");
         }
         return null;
     }

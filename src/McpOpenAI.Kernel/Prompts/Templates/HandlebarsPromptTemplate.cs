@@ -1,96 +1,84 @@
+using System.Globalization;
+using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using HandlebarsDotNet;
 using HandlebarsDotNet.Compiler;
 using McpOpenAI.Kernel.Plugins;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Kernel.Prompts.Templates;
 
 /// <summary>
-/// A <c>template_format: handlebars</c> template rendered by Handlebars.Net, with every kernel function as a
-/// helper named <c>Plugin-function</c> (hash and positional arguments) and Semantic Kernel's system helpers
-/// (<c>message</c>, <c>set</c>, <c>json</c>, <c>concat</c>, <c>equals</c>, …). Encoding matches Semantic Kernel's
-/// net result: string variables are HTML-encoded unless the prompt or the variable allows dangerous content,
+/// A <c>template_format: handlebars</c> template rendered by Handlebars.Net, with every kernel function as a helper named
+/// <c>Plugin-function</c> (hash and positional arguments; called through the kernel, so its filters apply) and Semantic
+/// Kernel's system helpers (<c>message</c>, <c>set</c>, <c>json</c>, <c>concat</c>, <c>equals</c>, …). Encoding matches
+/// Semantic Kernel's: string variables are HTML-encoded unless the prompt or the variable allows dangerous content,
 /// function results unless the prompt does; Handlebars' own escaping is off so nothing is encoded twice.
 /// </summary>
-internal sealed partial class HandlebarsPromptTemplate : IPromptTemplate
+internal sealed class HandlebarsPromptTemplate : IPromptTemplate
 {
-    private readonly PromptDefinition _definition;
+    private readonly PromptTemplateConfig _config;
     private readonly HashSet<string> _trustedVariables;
 
-    public HandlebarsPromptTemplate(PromptDefinition definition, int lineOffset = 0)
+    /// <exception cref="HandlebarsException">The template does not compile.</exception>
+    public HandlebarsPromptTemplate(PromptTemplateConfig config)
     {
-        _definition = definition;
-        _trustedVariables = definition.InputVariables.Where(v => v.AllowDangerouslySetContent)
+        _config = config;
+        _trustedVariables = config.InputVariables.Where(v => v.AllowDangerouslySetContent)
             .Select(v => v.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        try
-        {
-            CreateEngine().Compile(definition.Template);
-        }
-        catch (HandlebarsException ex)
-        {
-            var position = PositionRegex().Match(ex.Message);
-            var message = PositionRegex().Replace(ex.Message, string.Empty).Trim();
-            throw position.Success
-                ? new PromptFileException($"Handlebars: {message}", int.Parse(position.Groups[1].Value) + lineOffset, int.Parse(position.Groups[2].Value), ex)
-                : new PromptFileException($"Handlebars: {message}", null, null, ex);
-        }
-        (Variables, Functions) = HandlebarsTemplateScanner.Scan(definition.Template, lineOffset);
+        CreateEngine().Compile(config.Template);
     }
 
-    public IReadOnlyList<TemplateVariableReference> Variables { get; }
-
-    public IReadOnlyList<TemplateFunctionReference> Functions { get; }
-
-    public ValueTask<string> RenderAsync(TemplateRenderContext context)
+    public Task<string> RenderAsync(Microsoft.SemanticKernel.Kernel kernel, KernelArguments? arguments = null, CancellationToken cancellationToken = default)
     {
         // Encoded strings are new instances; remembering them lets a helper hand the original to a function.
         var originals = new Dictionary<object, object?>(ReferenceEqualityComparer.Instance);
-        var variables = new Dictionary<string, object?>(context.Variables, StringComparer.OrdinalIgnoreCase);
+        var variables = new Dictionary<string, object?>(arguments ?? [], StringComparer.OrdinalIgnoreCase);
         var model = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in variables)
-            model[name] = Prepare(value, _definition.AllowDangerouslySetContent || _trustedVariables.Contains(name), originals);
+            model[name] = Prepare(value, _config.AllowDangerouslySetContent || _trustedVariables.Contains(name), originals);
 
         var engine = CreateEngine();
-        var renderContext = context with { Variables = variables };
         HandlebarsSystemHelpers.Register(engine, variables, model, value => Original(value, variables, originals));
-        foreach (var plugin in context.Kernel.Plugins.Snapshot)
+        foreach (var plugin in kernel.Plugins)
         {
-            foreach (var function in plugin.Functions)
-                RegisterFunction(engine, renderContext, plugin, function.Name, variables, originals);
+            foreach (var function in plugin)
+                RegisterFunction(engine, kernel, plugin.Name, function, variables, originals, cancellationToken);
         }
 
-        var text = engine.Compile(_definition.Template)(model);
-        return ValueTask.FromResult(text.Trim());
+        return Task.FromResult(engine.Compile(_config.Template)(model).Trim());
     }
 
-    private void RegisterFunction(IHandlebars engine, TemplateRenderContext context, AIPlugin plugin, string functionName,
-        Dictionary<string, object?> variables, Dictionary<object, object?> originals)
+    private void RegisterFunction(IHandlebars engine, Microsoft.SemanticKernel.Kernel kernel, string pluginName, KernelFunction function,
+        Dictionary<string, object?> variables, Dictionary<object, object?> originals, CancellationToken cancellationToken)
     {
-        var prefix = functionName + "-";
-        engine.RegisterHelper($"{plugin.Name}-{functionName}", (Context _, Arguments arguments) =>
+        var prefix = function.Name + "-";
+        engine.RegisterHelper($"{pluginName}-{function.Name}", (Context _, Arguments given) =>
         {
-            var positional = new List<object?>();
-            var named = new List<KeyValuePair<string, object?>>();
-            for (var i = 0; i < arguments.Length; i++)
+            // As in Semantic Kernel, the function sees the template's variables, then its own arguments.
+            var arguments = new KernelArguments(variables);
+            var parameters = function.Metadata.Parameters;
+            var position = 0;
+            for (var i = 0; i < given.Length; i++)
             {
-                if (arguments[i] is HashParameterDictionary hash)
+                if (given[i] is HashParameterDictionary hash)
                 {
                     foreach (var (key, value) in hash)
-                    {
-                        var name = key.StartsWith(prefix, StringComparison.Ordinal) ? key[prefix.Length..] : key;
-                        named.Add(new(name, Original(value, variables, originals)));
-                    }
+                        arguments[key.StartsWith(prefix, StringComparison.Ordinal) ? key[prefix.Length..] : key] = Original(value, variables, originals);
+                }
+                else if (position < parameters.Count)
+                {
+                    arguments[parameters[position++].Name] = Original(given[i], variables, originals);
                 }
                 else
                 {
-                    positional.Add(Original(arguments[i], variables, originals));
+                    throw new HandlebarsRuntimeException($"'{pluginName}-{function.Name}' takes {parameters.Count} argument(s) but the prompt passes more.");
                 }
             }
             // Handlebars helpers are synchronous; Semantic Kernel blocks here the same way.
-            var result = TemplateFunctionInvoker.InvokeAsync(context, plugin.Name, functionName, positional, named)
-                .AsTask().GetAwaiter().GetResult();
-            return result is null || _definition.AllowDangerouslySetContent ? result : TemplateValues.Encode(result);
+            var result = function.InvokeAsync(kernel, arguments, cancellationToken).GetAwaiter().GetResult();
+            var text = ToText(result.GetValue<object>());
+            return text is null || _config.AllowDangerouslySetContent ? text : WebUtility.HtmlEncode(text);
         });
     }
 
@@ -104,6 +92,19 @@ internal sealed partial class HandlebarsPromptTemplate : IPromptTemplate
         _ => value,
     };
 
+    // A function's result as text: strings as they are, a model's answer as its text, anything else as JSON.
+    private static string? ToText(object? value) => value switch
+    {
+        null => null,
+        string text => text,
+        Microsoft.Extensions.AI.ChatResponse response => response.Text,
+        JsonElement { ValueKind: JsonValueKind.String } element => element.GetString(),
+        JsonElement element => element.GetRawText(),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        bool or char => value.ToString(),
+        _ => JsonSerializer.Serialize(value, KernelJson.Options),
+    };
+
     // Handlebars.Net cannot walk JsonElement, so JSON becomes lists and dictionaries; strings are encoded deeply.
     private static object? Prepare(object? value, bool trusted, Dictionary<object, object?> originals)
     {
@@ -114,7 +115,7 @@ internal sealed partial class HandlebarsPromptTemplate : IPromptTemplate
             case string text:
                 if (trusted)
                     return text;
-                var encoded = TemplateValues.Encode(text);
+                var encoded = WebUtility.HtmlEncode(text);
                 if (!ReferenceEquals(encoded, text))
                     originals[encoded] = text;
                 return encoded;
@@ -145,7 +146,4 @@ internal sealed partial class HandlebarsPromptTemplate : IPromptTemplate
         JsonValueKind.Object => element.EnumerateObject().ToDictionary(p => p.Name, p => FromJson(p.Value), StringComparer.OrdinalIgnoreCase),
         _ => null,
     };
-
-    [GeneratedRegex(@"\s*Occured at:\s*(\d+):(\d+)\s*")]
-    private static partial Regex PositionRegex();
 }

@@ -1,11 +1,13 @@
 using System.Text.RegularExpressions;
+using HandlebarsDotNet;
 
 namespace McpOpenAI.Kernel.Prompts.Templates;
 
 /// <summary>
-/// Finds the variables and kernel functions a handlebars template uses, so mistakes show when the file loads
-/// rather than as an empty value at run time. Variables inside <c>#each</c> and <c>#with</c> blocks are not
-/// checked: there the context is the item, not the prompt's variables.
+/// Checks a handlebars template when its file loads: Handlebars.Net compiles it (a syntax error is reported with its
+/// line), then the variables and kernel functions it uses are found, so mistakes show at once rather than as an empty
+/// value at run time. Variables inside <c>#each</c> and <c>#with</c> blocks are not checked: there the context is the
+/// item, not the prompt's variables.
 /// </summary>
 internal static partial class HandlebarsTemplateScanner
 {
@@ -16,8 +18,13 @@ internal static partial class HandlebarsTemplateScanner
         "message", "set", "json", "concat", "array", "raw", "range", "or", "add", "subtract", "equals",
     };
 
-    public static (IReadOnlyList<TemplateVariableReference> Variables, IReadOnlyList<TemplateFunctionReference> Functions) Scan(string template, int lineOffset)
+    /// <summary>Scans a template.</summary>
+    /// <param name="template">The template text.</param>
+    /// <param name="lineOffset">Lines in the file before the template's first line.</param>
+    /// <exception cref="PromptFileException">The template does not compile, or calls a helper that does not exist.</exception>
+    public static TemplateReferences Scan(string template, int lineOffset)
     {
+        Compile(template, lineOffset);
         var variables = new List<TemplateVariableReference>();
         var functions = new List<TemplateFunctionReference>();
         var assigned = SetHelperRegex().Matches(template).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -25,7 +32,7 @@ internal static partial class HandlebarsTemplateScanner
 
         foreach (Match match in MustacheRegex().Matches(template))
         {
-            var (line, column) = Locate(template, match.Index, lineOffset);
+            var (line, column) = TextLocation.Of(template, match.Index, lineOffset);
             var body = match.Groups["body"].Value.Trim().Trim('~').Trim().TrimStart('{', '&').Trim();
             if (body.Length == 0 || body[0] is '!' or '>')
                 continue;
@@ -50,7 +57,24 @@ internal static partial class HandlebarsTemplateScanner
                 blocks.Push(tokens[0] is "each" or "with");
             Analyze(tokens, checkVariables, line, column, assigned, variables, functions);
         }
-        return (variables, functions);
+        return new TemplateReferences(variables, functions);
+    }
+
+    private static void Compile(string template, int lineOffset)
+    {
+        try
+        {
+            Handlebars.Create(new HandlebarsConfiguration { NoEscape = true }).Compile(template);
+        }
+        catch (HandlebarsException ex)
+        {
+            var position = PositionRegex().Match(ex.Message);
+            var message = $"Handlebars: {PositionRegex().Replace(ex.Message, string.Empty).Trim()}";
+            throw position.Success
+                ? new PromptFileException(message, int.Parse(position.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + lineOffset,
+                    int.Parse(position.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), ex)
+                : new PromptFileException(message, null, null, ex);
+        }
     }
 
     private static void Analyze(List<string> tokens, bool checkVariables, int line, int column, HashSet<string> assigned,
@@ -64,8 +88,7 @@ internal static partial class HandlebarsTemplateScanner
                 continue;
             if (isHelperPosition && FunctionHelperRegex().Match(token) is { Success: true } function)
             {
-                var (positional, named) = CountArguments(tokens, i + 1);
-                functions.Add(new(function.Groups["plugin"].Value, function.Groups["function"].Value, positional, named, line, column));
+                functions.Add(new(function.Groups["plugin"].Value, function.Groups["function"].Value, CountPositional(tokens, i + 1), token, line, column));
                 continue;
             }
             if (isHelperPosition && BuiltInHelpers.Contains(token))
@@ -76,14 +99,13 @@ internal static partial class HandlebarsTemplateScanner
 
             var value = token.Contains('=', StringComparison.Ordinal) && !IsQuoted(token) ? token[(token.IndexOf('=', StringComparison.Ordinal) + 1)..] : token;
             if (checkVariables && RootName(value) is { } name && !assigned.Contains(name))
-                variables.Add(new(name, line, column));
+                variables.Add(new(name, $"{{{{{name}}}}}", line, column));
         }
     }
 
-    private static (int Positional, IReadOnlyList<string> Named) CountArguments(List<string> tokens, int start)
+    private static int CountPositional(List<string> tokens, int start)
     {
         var positional = 0;
-        var named = new List<string>();
         var depth = 0;
         for (var i = start; i < tokens.Count; i++)
         {
@@ -100,14 +122,10 @@ internal static partial class HandlebarsTemplateScanner
                     break;
                 continue;
             }
-            if (depth > 0)
-                continue;
-            if (!IsQuoted(token) && token.IndexOf('=', StringComparison.Ordinal) is var eq and > 0)
-                named.Add(token[..eq]);
-            else
+            if (depth == 0 && (IsQuoted(token) || token.IndexOf('=', StringComparison.Ordinal) <= 0))
                 positional++;
         }
-        return (positional, named);
+        return positional;
     }
 
     // The variable a path starts from, or null for literals, data variables (@index) and context paths (this, ../).
@@ -157,26 +175,14 @@ internal static partial class HandlebarsTemplateScanner
         return tokens;
     }
 
-    private static (int Line, int Column) Locate(string text, int offset, int lineOffset)
-    {
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < offset; i++)
-        {
-            if (text[i] == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return (line + lineOffset, offset - lineStart + 1);
-    }
-
     [GeneratedRegex(@"\{\{(?<body>.*?)\}\}", RegexOptions.Singleline)]
     private static partial Regex MustacheRegex();
 
     [GeneratedRegex(@"^(?<plugin>[A-Za-z0-9_]+)-(?<function>[A-Za-z0-9_-]+)$")]
     private static partial Regex FunctionHelperRegex();
+
+    [GeneratedRegex(@"\s*Occured at:\s*(\d+):(\d+)\s*")]
+    private static partial Regex PositionRegex();
 
     [GeneratedRegex(@"\{\{~?\s*set\s+(?:name=)?[""'](?<name>[A-Za-z0-9_]+)[""']")]
     private static partial Regex SetHelperRegex();

@@ -1,19 +1,10 @@
 namespace McpOpenAI.Kernel.Prompts.Templates;
 
-/// <summary>A kernel function a template calls, with how it passes arguments and where.</summary>
-/// <param name="PluginName">The plugin, or null for an unqualified name (own plugin first, then any).</param>
+/// <summary>A kernel function a template calls, with how many positional arguments it passes and where.</summary>
+/// <param name="PluginName">The plugin, or null for an unqualified name (the first plugin that has the function).</param>
 /// <param name="FunctionName">The function.</param>
 /// <param name="PositionalCount">How many positional arguments the call passes.</param>
-/// <param name="NamedArguments">The names of the named arguments.</param>
-/// <param name="Line">1-based line in the file, when known.</param>
-/// <param name="Column">1-based column, when known.</param>
-internal sealed record TemplateFunctionReference(
-    string? PluginName,
-    string FunctionName,
-    int PositionalCount,
-    IReadOnlyList<string> NamedArguments,
-    int? Line,
-    int? Column)
-{
-    public string DisplayName => PluginName is null ? FunctionName : $"{PluginName}.{FunctionName}";
-}
+/// <param name="Written">The call as the template writes it (<c>Plugin.function</c> or <c>Plugin-function</c>).</param>
+/// <param name="Line">1-based line in the file.</param>
+/// <param name="Column">1-based column.</param>
+internal sealed record TemplateFunctionReference(string? PluginName, string FunctionName, int PositionalCount, string Written, int Line, int Column);

@@ -1,4 +1,4 @@
 namespace McpOpenAI.Kernel.Prompts.Templates;
 
-/// <summary>A variable a template reads, with where it does so.</summary>
-internal sealed record TemplateVariableReference(string Name, int? Line, int? Column);
+/// <summary>A variable a template reads, as the template writes it (<c>{{$name}}</c>, <c>{{name}}</c>), and where.</summary>
+internal sealed record TemplateVariableReference(string Name, string Written, int Line, int Column);
