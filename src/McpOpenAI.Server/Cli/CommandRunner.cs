@@ -90,9 +90,9 @@ internal static class CommandRunner
         }
     }
 
-    // PORT IN PROGRESS: the prompt and agent sources report their errors here again once they are on Semantic Kernel.
+    // PORT IN PROGRESS: the prompt source reports its errors here again once it is on Semantic Kernel.
     private static IReadOnlyList<string> PromptErrors(IServiceProvider services) =>
-        Array.Empty<Kernel.Prompts.PromptFileError>()
+        services.GetRequiredService<AgentFilesLoader>().Source.Errors
             .Select(e => $"{e.File}{(e.Line is { } line ? $":{line}" : "")}{(e.Column is { } column ? $":{column}" : "")}: {(e.IsWarning ? "warning: " : "")}{e.Message}")
             .ToArray();
 }

@@ -35,8 +35,9 @@ internal sealed class KernelStartup(IServiceProvider services, KernelStartup.Mod
         try
         {
             var host = services.GetRequiredService<KernelHost>();
-            // PORT IN PROGRESS: prompt files and agent files load here again once they are on Semantic Kernel (mode.Watch).
+            // PORT IN PROGRESS: prompt files load here again once they are on Semantic Kernel (mode.Watch).
             _ = mode;
+            services.GetRequiredService<AgentFilesLoader>().Start();
             logger.LogDebug("Loaded {Plugins} plugins in {Milliseconds} ms", host.Plugins.Count, clock.ElapsedMilliseconds);
             _ready.TrySetResult();
         }
