@@ -114,14 +114,18 @@ public sealed class AgentFunction
         return named.Where(t => Definition.Tools.Any(entry => Matches(entry, t))).ToArray();
     }
 
+    // 'Plugin.function' names a function by its own name, its tool name, or as '{plugin}_{function}' (the tool naming
+    // rule's spelling, which other MCP servers' tools carry so they never rename this server's own).
     internal static bool Matches(string entry, NamedTool tool)
     {
         var dot = entry.IndexOf('.', StringComparison.Ordinal);
         if (dot < 0)
             return string.Equals(entry, tool.Plugin.Name, StringComparison.OrdinalIgnoreCase);
+        var function = entry[(dot + 1)..];
         return string.Equals(entry[..dot], tool.Plugin.Name, StringComparison.OrdinalIgnoreCase)
-            && (string.Equals(entry[(dot + 1)..], tool.Function.Name, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(entry[(dot + 1)..], tool.ToolName, StringComparison.OrdinalIgnoreCase));
+            && (string.Equals(function, tool.Function.Name, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(function, tool.ToolName, StringComparison.OrdinalIgnoreCase)
+                || string.Equals($"{Naming.ToSnakeCase(tool.Plugin.Name)}_{function}", tool.Function.Name, StringComparison.OrdinalIgnoreCase));
     }
 
     private async Task<AgentResult> InvokeAsync(Microsoft.SemanticKernel.Kernel kernel, KernelArguments arguments, CancellationToken cancellationToken)

@@ -115,7 +115,7 @@ internal static class ServerHost
         services.AddOpenAIPlugin(configuration);
         services.AddResearchPlugin(configuration);
         services.AddSupportPlugin(configuration);
-        services.AddAgents();
+        services.AddAgents(configuration);
 
         // Loads plugins, prompt files and then agent files in the background; registered before the MCP server so
         // loading starts first, while the server answers initialize at once.
