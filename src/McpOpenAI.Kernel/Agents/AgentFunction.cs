@@ -130,6 +130,7 @@ public sealed class AgentFunction
 
     private async Task<AgentResult> InvokeAsync(Microsoft.SemanticKernel.Kernel kernel, KernelArguments arguments, CancellationToken cancellationToken)
     {
+        var tools = ResolveTools(kernel);
         var sessionId = SessionOf(arguments);
         IReadOnlyList<ChatMessage> history = [];
         if (sessionId is not null && _sessions is not null)
@@ -145,7 +146,7 @@ public sealed class AgentFunction
         var turnStart = conversation.Count;
         conversation.Add(new ChatMessage(ChatRole.User, user.Trim()));
 
-        var run = new AgentChatRun(kernel, ResolveTools(kernel), Definition.Settings, Definition.Limits, CallContext.Current?.Progress);
+        var run = new AgentChatRun(kernel, tools, Definition.Settings, Definition.Limits, CallContext.Current?.Progress);
         var result = await run.RunAsync(conversation, sessionId, cancellationToken).ConfigureAwait(false);
 
         if (sessionId is not null && _sessions is not null)

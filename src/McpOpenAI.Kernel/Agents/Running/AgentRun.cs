@@ -21,6 +21,7 @@ internal sealed class AgentRun
     private readonly HashSet<int> _failedTurns = [];
     private int _callSequence;
     private AgentUsage _usage = AgentUsage.None;
+    private AgentStopReason? _stopReason;
 
     public AgentRun(AgentLimits limits, IReadOnlyList<AgentTool> tools, PromptExecutionSettings settings, IProgress<FunctionProgress> progress, CancellationToken token)
     {
@@ -48,7 +49,14 @@ internal sealed class AgentRun
     public CancellationToken Token { get; }
 
     /// <summary>Why the run stopped early; null while it may go on.</summary>
-    public AgentStopReason? StopReason { get; private set; }
+    public AgentStopReason? StopReason
+    {
+        get
+        {
+            lock (_gate)
+                return _stopReason;
+        }
+    }
 
     /// <summary>The model turns started so far.</summary>
     public int Turns { get; private set; }
@@ -96,7 +104,7 @@ internal sealed class AgentRun
     public void Stop(AgentStopReason reason)
     {
         lock (_gate)
-            StopReason ??= reason;
+            _stopReason ??= reason;
     }
 
     /// <summary>
@@ -158,7 +166,7 @@ internal sealed class AgentRun
                 inARow++;
             if (inARow < Limits.MaxConsecutiveErrors)
                 return false;
-            StopReason ??= AgentStopReason.ToolErrors;
+            _stopReason ??= AgentStopReason.ToolErrors;
             return true;
         }
     }
