@@ -161,10 +161,7 @@ internal sealed class AgentRun
             if (call.Ok)
                 return false;
             _failedTurns.Add(turn);
-            var inARow = 0;
-            while (_failedTurns.Contains(turn - inARow))
-                inARow++;
-            if (inARow < Limits.MaxConsecutiveErrors)
+            if (FailedInARow(turn) < Limits.MaxConsecutiveErrors)
                 return false;
             _stopReason ??= AgentStopReason.ToolErrors;
             return true;
@@ -187,14 +184,16 @@ internal sealed class AgentRun
         get
         {
             lock (_gate)
-            {
-                var last = Turns - 1;
-                var inARow = 0;
-                while (_failedTurns.Contains(last - inARow))
-                    inARow++;
-                return inARow;
-            }
+                return FailedInARow(Turns - 1);
         }
+    }
+
+    private int FailedInARow(int lastTurn)
+    {
+        var inARow = 0;
+        while (_failedTurns.Contains(lastTurn - inARow))
+            inARow++;
+        return inARow;
     }
 
     private sealed class Scope(AgentRun? previous) : IDisposable
