@@ -1,98 +1,136 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using McpOpenAI.Kernel.Invocation;
+using McpOpenAI.Kernel.Agents.Files;
+using McpOpenAI.Kernel.Calls;
+using McpOpenAI.Kernel.Errors;
 using McpOpenAI.Kernel.Plugins;
-using McpOpenAI.Kernel.Prompts;
 using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Kernel.Agents;
 
 /// <summary>
-/// An agent as a kernel function: its inputs (plus an optional <c>session</c>) are its parameters; invoking it
-/// renders the instructions, runs <see cref="AgentRunner"/> on the kernel's chat client (OpenAI, or the caller's
-/// model through MCP sampling) with the allowed tools, stores the turn in the session, and returns an
-/// <see cref="AgentResult"/>.
+/// An agent bound to the application: <see cref="Function"/> is its kernel function, whose parameters are the agent's
+/// inputs plus an optional <c>session</c>. Invoking it renders the instructions and the user turn through the kernel,
+/// runs Semantic Kernel's streaming auto function calling over the kernel's chat client with the agent's tools
+/// (<see cref="AgentChatRun"/>), stores the turn in the session and returns an <see cref="AgentResult"/>.
 /// </summary>
-public sealed class AgentFunction : AIFunction
+public sealed class AgentFunction
 {
     /// <summary>The name of the optional parameter that continues an earlier conversation.</summary>
     public const string SessionParameter = "session";
 
-    private static readonly InvocationOptions AgentOptions = new() { Source = InvocationSource.Agent };
-    private readonly PluginKernel _kernel;
     private readonly AgentSessionStore? _sessions;
-    private readonly AgentRunner _runner;
-    private readonly PromptFunction _instructions;
-    private readonly PromptFunction _message;
-    private readonly Dictionary<string, object?> _properties;
+    private readonly IExternalPlugins? _external;
 
-    /// <summary>Binds a definition to a kernel.</summary>
+    /// <summary>Binds a definition.</summary>
     /// <param name="definition">The agent as read from its file.</param>
-    /// <param name="kernel">Supplies the chat client, the tools and the filters.</param>
+    /// <param name="templates">Makes the instructions and message templates; Semantic Kernel's own syntax by default.</param>
     /// <param name="sessions">Where conversations are kept; null for no sessions.</param>
-    /// <param name="runner">The loop; a new one by default.</param>
-    /// <exception cref="PromptFileException">A template is malformed.</exception>
-    public AgentFunction(AgentDefinition definition, PluginKernel kernel, AgentSessionStore? sessions = null, AgentRunner? runner = null)
-        : this(definition, kernel, sessions, runner, 0, 0)
+    /// <param name="external">Plugins that may join the kernel later (other MCP servers).</param>
+    /// <exception cref="Prompts.PromptFileException">A template is malformed.</exception>
+    public AgentFunction(AgentDefinition definition, IPromptTemplateFactory? templates = null, AgentSessionStore? sessions = null, IExternalPlugins? external = null)
+        : this(definition, templates ?? new KernelPromptTemplateFactory(), sessions, external, 0, 0)
     {
     }
 
-    internal AgentFunction(AgentDefinition definition, PluginKernel kernel, AgentSessionStore? sessions, AgentRunner? runner, int instructionsOffset, int messageOffset)
+    internal AgentFunction(AgentDefinition definition, IPromptTemplateFactory templates, AgentSessionStore? sessions, IExternalPlugins? external,
+        int instructionsOffset, int messageOffset)
     {
         Definition = definition;
-        _kernel = kernel;
         _sessions = sessions;
-        _runner = runner ?? new AgentRunner();
-        // The instructions are the system message and the user turn is one message: neither is parsed for
-        // <message> tags, so values go in as written (HTML-encoding would only garble SQL and schema text).
-        var variables = definition.InputVariables.Select(v => v with { AllowDangerouslySetContent = true }).ToArray();
-        _instructions = new PromptFunction(Prompt(definition, definition.Instructions, variables), AgentPluginSource.PluginName, kernel, instructionsOffset);
-        _message = new PromptFunction(Prompt(definition, definition.Message ?? DefaultMessage(definition), variables), AgentPluginSource.PluginName, kernel,
-            definition.Message is null ? 0 : messageOffset);
-        JsonSchema = BuildSchema(_instructions.JsonSchema);
-        ReturnJsonSchema = AIJsonUtilities.CreateJsonSchema(typeof(AgentResult), serializerOptions: KernelJson.Options);
-        _properties = new Dictionary<string, object?>
+        _external = external;
+        Instructions = new AgentTemplate(definition.Instructions, definition.TemplateFormat, definition.InputVariables, templates, instructionsOffset);
+        // Without declared inputs, the inputs are the variables the instructions use.
+        InputVariables = definition.InputVariables.Count > 0 ? definition.InputVariables
+            : Instructions.References.Variables.Select(v => v.Name).Distinct(StringComparer.OrdinalIgnoreCase).Select(name => new InputVariable { Name = name }).ToArray();
+        Message = definition.Message is { } message
+            ? new AgentTemplate(message, definition.TemplateFormat, InputVariables, templates, messageOffset)
+            : new AgentTemplate(DefaultMessage(definition.TemplateFormat, InputVariables), definition.TemplateFormat, InputVariables, templates, 0);
+        Function = KernelFunctionFactory.CreateFromMethod(InvokeAsync, new KernelFunctionFromMethodOptions
         {
-            [FunctionTraits.PropertyKey] = new FunctionTraits { Title = definition.Name, ReadOnly = false, OpenWorld = true, Idempotent = false, LongRunning = true },
-            [AIPlugin.PluginNameKey] = AgentPluginSource.PluginName,
-        };
+            FunctionName = definition.Name,
+            Description = definition.Description ?? string.Empty,
+            Parameters = [.. InputVariables.Select(Parameter), new KernelParameterMetadata(SessionParameter)
+            {
+                Description = SessionDescription,
+                ParameterType = typeof(string),
+                IsRequired = false,
+            }],
+            ReturnParameter = new KernelReturnParameterMetadata
+            {
+                Description = "The answer, why the run ended, the tool calls made and the token usage.",
+                ParameterType = typeof(AgentResult),
+            },
+            AdditionalMetadata = new(new Dictionary<string, object?>
+            {
+                [KernelFunctions.InputSchemaKey] = InputSchema(InputVariables),
+                [FunctionTraits.PropertyKey] = new FunctionTraits { Title = definition.Name, ReadOnly = false, OpenWorld = true, Idempotent = false, LongRunning = true },
+            }),
+        });
     }
+
+    private const string SessionDescription = "Optional: the 'session' value an earlier run returned, to continue that conversation. Leave out to start fresh.";
 
     /// <summary>The agent as read from its file.</summary>
     public AgentDefinition Definition { get; }
 
-    /// <inheritdoc />
-    public override string Name => Definition.Name;
+    /// <summary>The agent's name.</summary>
+    public string Name => Definition.Name;
 
-    /// <inheritdoc />
-    public override string Description => Definition.Description ?? string.Empty;
+    /// <summary>The kernel function that runs the agent (in no plugin; the agents plugin holds a copy).</summary>
+    public KernelFunction Function { get; }
 
-    /// <inheritdoc />
-    public override JsonElement JsonSchema { get; }
+    /// <summary>The inputs: the declared ones, or those the instructions use when none are declared.</summary>
+    public IReadOnlyList<InputVariable> InputVariables { get; }
 
-    /// <inheritdoc />
-    public override JsonElement? ReturnJsonSchema { get; }
+    internal AgentTemplate Instructions { get; }
 
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, object?> AdditionalProperties => _properties;
-
-    internal PromptFunction InstructionsTemplate => _instructions;
-
-    internal PromptFunction MessageTemplate => _message;
+    internal AgentTemplate Message { get; }
 
     /// <summary>
-    /// The tools the agent may call now, named as MCP names them, each calling through the kernel's filters.
-    /// Resolved at every run, so plugins loaded later are picked up; the agent never gets itself.
+    /// The functions of <paramref name="kernel"/> this agent may call, with the tool names the model sees. Resolved at
+    /// every run, so plugins loaded later are picked up; the agent never gets itself.
     /// </summary>
-    public IReadOnlyList<AIFunction> ResolveTools() =>
-        ToolNaming.Assign(_kernel.Plugins.Snapshot)
-            .Where(t => !ReferenceEquals(t.Function, this) && Definition.Tools.Any(entry => Matches(entry, t)))
-            .Select(t => (AIFunction)new KernelBoundFunction(_kernel, t.Plugin, t.Function, t.ToolName, AgentOptions))
-            .ToArray();
-
-    /// <inheritdoc />
-    protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
+    /// <exception cref="FunctionException">A tool entry names an external plugin (another MCP server) that is not connected.</exception>
+    public IReadOnlyList<NamedTool> ResolveTools(Microsoft.SemanticKernel.Kernel kernel)
     {
+        // In plugin-name order, as the MCP bridge lists them.
+        var named = ToolNaming.Assign(kernel.Plugins.OrderBy(p => p.Name, StringComparer.Ordinal))
+            .Where(t => !(string.Equals(t.Plugin.Name, AgentPluginSource.PluginName, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(t.Function.Name, Name, StringComparison.OrdinalIgnoreCase)))
+            .ToArray();
+        foreach (var entry in Definition.Tools)
+        {
+            var plugin = entry.Split('.')[0];
+            if (!named.Any(t => Matches(entry, t)) && _external?.StatusOf(plugin) is { } status)
+            {
+                throw new FunctionException(ErrorCodes.UpstreamError,
+                    $"The agent '{Name}' uses '{entry}', a tool of the MCP server '{plugin}', which is not available: {status}",
+                    ["Check the server's entry under Agents:McpServers and the server log; prompt_status shows each MCP server's state.",
+                     "Or remove it from the agent's tools."]);
+            }
+        }
+        return named.Where(t => Definition.Tools.Any(entry => Matches(entry, t))).ToArray();
+    }
+
+    // 'Plugin.function' names a function by its own name, its tool name, or as '{plugin}_{function}' (the tool naming
+    // rule's spelling, which other MCP servers' tools carry so they never rename this server's own).
+    internal static bool Matches(string entry, NamedTool tool)
+    {
+        var dot = entry.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0)
+            return string.Equals(entry, tool.Plugin.Name, StringComparison.OrdinalIgnoreCase);
+        var function = entry[(dot + 1)..];
+        return string.Equals(entry[..dot], tool.Plugin.Name, StringComparison.OrdinalIgnoreCase)
+            && (string.Equals(function, tool.Function.Name, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(function, tool.ToolName, StringComparison.OrdinalIgnoreCase)
+                || string.Equals($"{Naming.ToSnakeCase(tool.Plugin.Name)}_{function}", tool.Function.Name, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private async Task<AgentResult> InvokeAsync(Microsoft.SemanticKernel.Kernel kernel, KernelArguments arguments, CancellationToken cancellationToken)
+    {
+        var tools = ResolveTools(kernel);
         var sessionId = SessionOf(arguments);
         IReadOnlyList<ChatMessage> history = [];
         if (sessionId is not null && _sessions is not null)
@@ -100,41 +138,42 @@ public sealed class AgentFunction : AIFunction
         if (_sessions is not null)
             sessionId ??= AgentSessionStore.NewId();
 
-        var system = await _instructions.RenderAsync(arguments, cancellationToken).ConfigureAwait(false);
-        var user = await _message.RenderAsync(arguments, cancellationToken).ConfigureAwait(false);
+        var inputs = Inputs(arguments);
+        var system = await Instructions.RenderAsync(kernel, inputs, cancellationToken).ConfigureAwait(false);
+        var user = await Message.RenderAsync(kernel, inputs, cancellationToken).ConfigureAwait(false);
         var conversation = new List<ChatMessage> { new(ChatRole.System, system.Trim()) };
         conversation.AddRange(history);
         var turnStart = conversation.Count;
         conversation.Add(new ChatMessage(ChatRole.User, user.Trim()));
 
-        var result = await _runner.RunAsync(new AgentRunRequest
-        {
-            Client = _kernel.GetChatClient(arguments),
-            Conversation = conversation,
-            Tools = ResolveTools(),
-            Options = _instructions.CreateChatOptions(),
-            Limits = Definition.Limits,
-            Progress = FunctionContext.GetProgress(arguments),
-            CallerArguments = arguments,
-            SessionId = sessionId,
-        }, cancellationToken).ConfigureAwait(false);
+        var run = new AgentChatRun(kernel, tools, Definition.Settings, Definition.Limits, CallContext.Current?.Progress);
+        var result = await run.RunAsync(conversation, sessionId, cancellationToken).ConfigureAwait(false);
 
         if (sessionId is not null && _sessions is not null)
             await _sessions.AppendTurnAsync(sessionId, Name, conversation.Skip(turnStart), CancellationToken.None).ConfigureAwait(false);
         return result;
     }
 
-    internal static bool Matches(string entry, NamedTool tool)
+    // The template arguments: what the caller gave (JSON strings as text), defaults for what it did not, and a clear
+    // error for a required input that is missing.
+    private KernelArguments Inputs(KernelArguments given)
     {
-        var dot = entry.IndexOf('.', StringComparison.Ordinal);
-        if (dot < 0)
-            return string.Equals(entry, tool.Plugin.Name, StringComparison.OrdinalIgnoreCase);
-        return string.Equals(entry[..dot], tool.Plugin.Name, StringComparison.OrdinalIgnoreCase)
-            && (string.Equals(entry[(dot + 1)..], tool.Function.Name, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(entry[(dot + 1)..], tool.ToolName, StringComparison.OrdinalIgnoreCase));
+        var inputs = new KernelArguments();
+        foreach (var (name, value) in given)
+        {
+            if (!string.Equals(name, SessionParameter, StringComparison.OrdinalIgnoreCase))
+                inputs[name] = value is JsonElement { ValueKind: JsonValueKind.String } text ? text.GetString() : value;
+        }
+        foreach (var variable in InputVariables.Where(v => !inputs.TryGetValue(v.Name, out var value) || value is null or JsonElement { ValueKind: JsonValueKind.Null }))
+        {
+            inputs[variable.Name] = variable.Default ?? (variable.IsRequired
+                ? throw FunctionException.InvalidArgument(variable.Name, $"'{Name}' needs a value for '{variable.Name}'{(string.IsNullOrEmpty(variable.Description) ? "" : $" ({variable.Description})")}.")
+                : null);
+        }
+        return inputs;
     }
 
-    private static string? SessionOf(AIFunctionArguments arguments) =>
+    private static string? SessionOf(KernelArguments arguments) =>
         arguments.TryGetValue(SessionParameter, out var value) ? value switch
         {
             string text when !string.IsNullOrWhiteSpace(text) => text.Trim(),
@@ -142,45 +181,48 @@ public sealed class AgentFunction : AIFunction
             _ => null,
         } : null;
 
-    private static PromptDefinition Prompt(AgentDefinition definition, string template, IReadOnlyList<PromptInputVariable> variables) => new()
-    {
-        Name = definition.Name,
-        Description = definition.Description,
-        Template = template,
-        TemplateFormat = definition.TemplateFormat,
-        InputVariables = variables,
-        InputVariablesDeclared = variables.Count > 0,
-        ExecutionSettings = definition.ExecutionSettings,
-        AllowDangerouslySetContent = true,
-        SourcePath = definition.SourcePath,
-    };
-
     // Without a message template the user turn is the single input, or one "name: value" line per input.
-    private static string DefaultMessage(AgentDefinition definition)
+    private static string DefaultMessage(string format, IReadOnlyList<InputVariable> variables)
     {
-        var handlebars = definition.TemplateFormat == PromptTemplateFormats.Handlebars;
-        string Use(string name) => handlebars ? $"{{{{{name}}}}}" : $"{{{{${name}}}}}";
-        return definition.InputVariables.Count switch
+        string Use(string name) => format == AgentDefinition.HandlebarsFormat ? $"{{{{{name}}}}}" : $"{{{{${name}}}}}";
+        return variables.Count switch
         {
             0 => "Go.",
-            1 => Use(definition.InputVariables[0].Name),
-            _ => string.Join("\n", definition.InputVariables.Select(v => $"{v.Name}: {Use(v.Name)}")),
+            1 => Use(variables[0].Name),
+            _ => string.Join("\n", variables.Select(v => $"{v.Name}: {Use(v.Name)}")),
         };
     }
 
-    private static JsonElement BuildSchema(JsonElement inputs)
+    private static KernelParameterMetadata Parameter(InputVariable variable) => new(variable.Name)
     {
-        var schema = JsonNode.Parse(inputs.GetRawText())!.AsObject();
-        if (schema["properties"] is not JsonObject properties)
+        Description = variable.Description,
+        DefaultValue = variable.Default,
+        IsRequired = variable.IsRequired && variable.Default is null,
+        ParameterType = variable.JsonSchema is null ? typeof(string) : null,
+        Schema = variable.JsonSchema is { } schema ? KernelJsonSchema.Parse(schema) : null,
+    };
+
+    // The tool's input schema as MCP clients see it: one property per input (a string unless it declares a schema),
+    // required when it must be supplied, and the optional session.
+    private static JsonElement InputSchema(IReadOnlyList<InputVariable> variables)
+    {
+        var properties = new JsonObject();
+        var required = new JsonArray();
+        foreach (var variable in variables)
         {
-            properties = [];
-            schema["properties"] = properties;
+            var schema = variable.JsonSchema is { } text && JsonNode.Parse(text) is JsonObject declared ? declared : new JsonObject { ["type"] = "string" };
+            if (!string.IsNullOrEmpty(variable.Description))
+                schema.TryAdd("description", variable.Description);
+            if (variable.Default is not null)
+                schema.TryAdd("default", JsonSerializer.SerializeToNode(variable.Default));
+            properties[variable.Name] = schema;
+            if (variable.IsRequired && variable.Default is null)
+                required.Add(variable.Name);
         }
-        properties[SessionParameter] = new JsonObject
-        {
-            ["type"] = "string",
-            ["description"] = "Optional: the 'session' value an earlier run returned, to continue that conversation. Leave out to start fresh.",
-        };
-        return JsonSerializer.SerializeToElement(schema);
+        properties[SessionParameter] = new JsonObject { ["type"] = "string", ["description"] = SessionDescription };
+        var root = new JsonObject { ["type"] = "object", ["properties"] = properties };
+        if (required.Count > 0)
+            root["required"] = required;
+        return JsonSerializer.SerializeToElement(root);
     }
 }

@@ -1,50 +1,49 @@
 using System.Security.Cryptography;
 using System.Text;
 using McpOpenAI.Kernel.Agents.Files;
-using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Kernel.Prompts;
-using McpOpenAI.Kernel.Prompts.Files;
-using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Kernel.Agents;
 
 /// <summary>
-/// Loads the agent files of a folder (<c>*.agent.yaml</c>) into the kernel as one plugin, <see cref="PluginName"/>,
-/// and keeps it in step with the disk: with <see cref="StartWatching"/>, adding, editing or deleting a file changes
-/// the plugin within a second. A broken file is skipped and reported in <see cref="Errors"/> with its line; the
-/// other agents keep working.
+/// Loads the agent files of a folder (<c>*.agent.yaml</c>) into the kernel as one plugin, <see cref="PluginName"/>, and
+/// keeps it in step with the disk: with <see cref="StartWatching"/>, adding, editing or deleting a file changes the
+/// plugin within a second (a new kernel is published through <see cref="KernelHost.Update"/>). A broken file is skipped
+/// and reported in <see cref="Errors"/> with its line; the other agents keep working.
 /// </summary>
 public sealed class AgentPluginSource : IPromptFileSource, IDisposable
 {
     /// <summary>The plugin every agent belongs to.</summary>
     public const string PluginName = "Agents";
 
-    private readonly PluginKernel _kernel;
+    private readonly KernelHost _host;
     private readonly AgentSessionStore? _sessions;
-    private readonly AgentRunner _runner;
+    private readonly IExternalPlugins? _external;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private readonly FolderReloadScheduler _scheduler;
-    private AIPlugin? _owned;
+    private KernelPlugin? _owned;
     private string _fingerprint = string.Empty;
     private volatile AgentLoadResult _state = new([], []);
 
     /// <summary>Creates the source; nothing is read until <see cref="Reload"/> or <see cref="StartWatching"/>.</summary>
-    /// <param name="kernel">The kernel the agents join, and whose functions they call.</param>
+    /// <param name="host">The kernel host the agents join, and whose functions they call.</param>
     /// <param name="folder">The agents folder (usually <c>prompts/Agents</c>); it need not exist yet.</param>
     /// <param name="sessions">Where conversations are kept; null for no sessions.</param>
     /// <param name="logger">Receives a warning per broken file.</param>
-    /// <param name="runner">The loop the agents run on.</param>
-    public AgentPluginSource(PluginKernel kernel, string folder, AgentSessionStore? sessions = null, ILogger? logger = null, AgentRunner? runner = null)
+    /// <param name="external">Plugins that join later (other MCP servers' tools); an agent may name them before they arrive.</param>
+    public AgentPluginSource(KernelHost host, string folder, AgentSessionStore? sessions = null, ILogger? logger = null, IExternalPlugins? external = null)
     {
-        _kernel = kernel;
+        _host = host ?? throw new ArgumentNullException(nameof(host));
         Folder = Path.GetFullPath(folder);
         _sessions = sessions;
-        _runner = runner ?? new AgentRunner();
+        _external = external;
         _logger = logger ?? NullLogger.Instance;
-        _scheduler = new FolderReloadScheduler(kernel, Folder, Others, () => Reload(), _logger);
+        _scheduler = new FolderReloadScheduler(host, Folder, Others, () => Reload(), _logger);
     }
 
     /// <summary>The agents folder (full path).</summary>
@@ -63,7 +62,7 @@ public sealed class AgentPluginSource : IPromptFileSource, IDisposable
     string IPromptFileSource.RootPath => Folder;
 
     /// <inheritdoc />
-    public IReadOnlyList<LoadedPrompt> Loaded => Agents.Select(a => new LoadedPrompt(PluginName, a.Name, a.Definition.SourcePath ?? Folder)).ToArray();
+    public IReadOnlyList<LoadedPrompt> Loaded => [.. Agents.Select(a => new LoadedPrompt(PluginName, a.Name, a.Definition.SourcePath ?? Folder))];
 
     /// <summary>Raised after every load.</summary>
     public event EventHandler<AgentLoadResult>? Reloaded;
@@ -78,32 +77,17 @@ public sealed class AgentPluginSource : IPromptFileSource, IDisposable
             var others = Others();
             var errors = new List<PromptFileError>();
             var loaded = Load(others, errors);
-            state = new AgentLoadResult(loaded.Select(l => l.Function).ToArray(), errors);
             _scheduler.Loaded(others);
             var fingerprint = Fingerprint(loaded.Select(l => l.File));
-            if (fingerprint != _fingerprint || (_owned is not null && !_kernel.Plugins.TryGet(PluginName, out _)))
+            if (fingerprint == _fingerprint && (_owned is null || _host.Kernel.Plugins.Contains(PluginName)))
             {
-                var previous = _owned;
-                var next = loaded.Count == 0 ? null
-                    : new AIPlugin(PluginName, "Agents that run their own tool loops, defined by *.agent.yaml files.", loaded.Select(l => (AIFunction)l.Function), Folder);
-                _owned = next;
-                _fingerprint = fingerprint;
-                _state = state;
-                _kernel.Plugins.Update(plugins =>
-                {
-                    var ours = previous is null ? !plugins.ContainsKey(PluginName)
-                        : plugins.TryGetValue(PluginName, out var current) && ReferenceEquals(current, previous) || !plugins.ContainsKey(PluginName);
-                    if (!ours)
-                    {
-                        errors.Add(new PromptFileError(Folder, null, null, $"Another plugin is already named '{PluginName}'; the agents are not loaded."));
-                        return plugins;
-                    }
-                    return next is null ? plugins.Remove(PluginName) : plugins.SetItem(PluginName, next);
-                });
+                state = new AgentLoadResult(_state.Agents, errors);
             }
             else
             {
-                state = new AgentLoadResult(_state.Agents, errors);
+                state = new AgentLoadResult([.. loaded.Select(l => l.Agent)], errors);
+                Publish(state.Agents, errors);
+                _fingerprint = fingerprint;
             }
             _state = state;
         }
@@ -124,44 +108,60 @@ public sealed class AgentPluginSource : IPromptFileSource, IDisposable
     /// <summary>Stops watching; the loaded agents stay in the kernel.</summary>
     public void Dispose() => _scheduler.Dispose();
 
-    private List<(AgentFunction Function, ParsedAgentFile File)> Load(IReadOnlyList<AIPlugin> others, List<PromptFileError> errors)
+    private void Publish(IReadOnlyList<AgentFunction> agents, List<PromptFileError> errors)
     {
-        var result = new List<(AgentFunction Function, ParsedAgentFile File)>();
-        if (!Directory.Exists(Folder))
-            return result;
+        var previous = _owned;
+        var next = agents.Count == 0 ? null
+            : KernelPluginFactory.CreateFromFunctions(PluginName, "Agents that run their own tool loops, defined by *.agent.yaml files.", agents.Select(a => a.Function));
+        var published = true;
+        _host.Update(plugins =>
+        {
+            if (plugins.TryGetValue(PluginName, out var current) && !ReferenceEquals(current, previous))
+            {
+                published = false;
+                return plugins;
+            }
+            return next is null ? plugins.Remove(PluginName) : plugins.SetItem(PluginName, next);
+        });
+        if (published)
+            _owned = next;
+        else
+            errors.Add(new PromptFileError(Folder, null, null, $"Another plugin is already named '{PluginName}'; the agents are not loaded."));
+    }
+
+    private List<(AgentFunction Agent, ParsedAgentFile File)> Load(IReadOnlyList<KernelPlugin> others, List<PromptFileError> errors)
+    {
+        var result = new List<(AgentFunction Agent, ParsedAgentFile File)>();
         string[] files;
         try
         {
-            files = Directory.GetFiles(Folder).Where(AgentFileParser.IsAgentFile).Order(StringComparer.Ordinal).ToArray();
+            files = Directory.Exists(Folder) ? [.. Directory.GetFiles(Folder).Where(AgentFileParser.IsAgentFile).Order(StringComparer.Ordinal)] : [];
         }
         catch (IOException)
         {
             return result;
         }
+        var templates = _host.Kernel.Services.GetService<IPromptTemplateFactory>() ?? new KernelPromptTemplateFactory();
         foreach (var path in files)
         {
             try
             {
                 var file = AgentFileParser.Parse(path);
-                var function = new AgentFunction(file.Definition, _kernel, _sessions, _runner, file.InstructionsLineOffset, file.MessageLineOffset);
-                if (AgentValidator.FindProblem(function, file, others, result.Select(r => r.Function)) is { } problem)
+                var agent = new AgentFunction(file.Definition, templates, _sessions, _external, file.InstructionsLineOffset, file.MessageLineOffset);
+                if (AgentValidator.FindProblem(agent, file, others, result.Select(r => r.Agent), _external) is { } problem)
                     errors.Add(problem);
                 else
-                    result.Add((function, file));
+                    result.Add((agent, file));
             }
-            catch (PromptFileLoadException ex)
+            catch (AgentFileException ex)
             {
                 errors.Add(ex.ToError());
             }
             catch (PromptFileException ex)
             {
-                errors.Add(new PromptFileError(path, ex.Line, null, ex.Message));
+                errors.Add(new PromptFileError(path, ex.Line, ex.Column, ex.Message));
             }
-            catch (IOException ex)
-            {
-                errors.Add(new PromptFileError(path, null, null, $"Could not read the file: {ex.Message}"));
-            }
-            catch (UnauthorizedAccessException ex)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 errors.Add(new PromptFileError(path, null, null, $"Could not read the file: {ex.Message}"));
             }
@@ -169,8 +169,8 @@ public sealed class AgentPluginSource : IPromptFileSource, IDisposable
         return result;
     }
 
-    private IReadOnlyList<AIPlugin> Others() =>
-        _kernel.Plugins.Snapshot.Where(p => !string.Equals(p.Name, PluginName, StringComparison.OrdinalIgnoreCase)).ToArray();
+    private IReadOnlyList<KernelPlugin> Others() =>
+        [.. _host.Plugins.Where(p => !string.Equals(p.Name, PluginName, StringComparison.OrdinalIgnoreCase))];
 
     private static string Fingerprint(IEnumerable<ParsedAgentFile> files)
     {

@@ -91,9 +91,9 @@ internal static class CommandRunner
         }
     }
 
-    // PORT IN PROGRESS: the agent files' errors join these once the agents are on Semantic Kernel.
     private static IReadOnlyList<string> PromptErrors(IServiceProvider services) =>
         services.GetRequiredService<KernelStartup>().Prompts.Source.Errors
+            .Concat(services.GetRequiredService<AgentFilesLoader>().Source.Errors)
             .Select(e => $"{e.File}{(e.Line is { } line ? $":{line}" : "")}{(e.Column is { } column ? $":{column}" : "")}: {(e.IsWarning ? "warning: " : "")}{e.Message}")
             .ToArray();
 }

@@ -3,15 +3,17 @@ using McpOpenAI.Kernel.Agents;
 using McpOpenAI.Kernel.Hosting;
 using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Kernel.Prompts;
+using McpOpenAI.Server.McpServers;
 using Microsoft.Extensions.Logging;
 
 namespace McpOpenAI.Server.Hosting;
 
 /// <summary>
-/// Loads the agent files (<c>prompts/Agents/*.agent.yaml</c>) into the kernel (after the prompt files) and, when serving, watches
-/// them so a new or edited agent reaches the MCP clients without a restart. Sessions live in the data folder.
+/// Loads the agent files (<c>prompts/Agents/*.agent.yaml</c>) into the kernel (after the prompt files) and, when serving,
+/// watches them so a new or edited agent reaches the MCP clients without a restart. Sessions live in the data folder.
+/// The other MCP servers agents may use start connecting here, in the background.
 /// </summary>
-internal sealed class AgentFilesLoader(PluginKernel kernel, AppPaths paths, ILogger<AgentPluginSource> logger, PromptFilesLoader.Mode mode, PromptFilesLoader prompts)
+internal sealed class AgentFilesLoader(KernelHost host, AppPaths paths, ILogger<AgentPluginSource> logger, KernelStartup.Mode mode, McpServerPlugins servers)
     : IDisposable
 {
     /// <summary>The folder under the prompts folder that holds the agent files.</summary>
@@ -26,16 +28,19 @@ internal sealed class AgentFilesLoader(PluginKernel kernel, AppPaths paths, ILog
     public AgentPluginSource Source => _source ?? throw new InvalidOperationException("The agent files are not loaded yet.");
 
     /// <summary>Loads the files and, when serving, starts watching them.</summary>
-    public void Start()
+    /// <param name="prompts">The prompt files, which <c>prompt_status</c> reports first; null when they are not loaded.</param>
+    public void Start(IPromptFileSource? prompts = null)
     {
+        servers.Start();
         var sessions = new AgentSessionStore(Path.Combine(paths.DataFolder, SessionsFile));
-        _source = new AgentPluginSource(kernel, Path.Combine(paths.PromptsPath, FolderName), sessions, logger);
+        _source = new AgentPluginSource(host, Path.Combine(paths.PromptsPath, FolderName), sessions, logger, servers);
         if (mode.Watch)
             _source.StartWatching();
         else
             _source.Reload();
-        // prompt_status reports the agent files too: they live under prompts/ and break the same way.
-        kernel.Plugins.Set(AIPlugin.FromObject(new PromptsStatusPlugin(prompts.Source, _source), "Prompts"));
+        // prompt_status reports the agent files too (they live under prompts/ and break the same way), and the MCP servers they use.
+        var status = prompts is null ? new PromptsStatusPlugin(_source, servers) : new PromptsStatusPlugin(prompts, _source, servers);
+        host.Set(PluginFactory.Create(status, "Prompts"));
     }
 
     public void Dispose() => _source?.Dispose();

@@ -43,8 +43,8 @@ internal sealed class KernelStartup(IServiceProvider services, ILogger<KernelSta
             var host = services.GetRequiredService<KernelHost>();
             _prompts = ActivatorUtilities.CreateInstance<PromptFilesLoader>(services);
             _prompts.Start();
-            // PORT IN PROGRESS: the agent files load here, after the prompt files (an agent may name prompt functions):
-            // an AgentFilesLoader made with ActivatorUtilities.CreateInstance<AgentFilesLoader>(services, Prompts), then started.
+            // Agents after the prompts: an agent may name prompt functions; prompt_status reports both.
+            services.GetRequiredService<AgentFilesLoader>().Start(_prompts.Source);
             logger.LogDebug("Loaded {Plugins} plugins in {Milliseconds} ms", host.Plugins.Count, clock.ElapsedMilliseconds);
             _ready.TrySetResult();
         }

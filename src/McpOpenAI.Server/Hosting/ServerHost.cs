@@ -110,6 +110,7 @@ internal static class ServerHost
         services.AddSingleton<AmbientChatClient>();
         services.AddSingleton<Microsoft.Extensions.AI.IChatClient>(sp => sp.GetRequiredService<AmbientChatClient>());
 
+        services.AddAgents(configuration);
         // Loads plugins, prompt files and then agent files in the background; registered before the MCP server so
         // loading starts first, while the server answers initialize at once.
         services.AddSingleton(new KernelStartup.Mode(watchPrompts));

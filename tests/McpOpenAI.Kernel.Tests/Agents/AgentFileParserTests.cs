@@ -1,6 +1,5 @@
 using McpOpenAI.Kernel.Agents;
 using McpOpenAI.Kernel.Agents.Files;
-using McpOpenAI.Kernel.Prompts.Files;
 using McpOpenAI.Kernel.Tests.Prompts;
 
 namespace McpOpenAI.Kernel.Tests.Agents;
@@ -41,7 +40,8 @@ public sealed class AgentFileParserTests
         Assert.Equal("You help with {{$question}}.\n", definition.Instructions);
         Assert.Equal("question", Assert.Single(definition.InputVariables).Name);
         Assert.Equal(["Test", "Other.lookup"], definition.Tools);
-        Assert.Equal("gpt-test", Assert.Single(definition.ExecutionSettings).ModelId);
+        Assert.Equal("gpt-test", definition.Settings!.ModelId);
+        Assert.Equal(0.3, definition.Settings.ExtensionData!["temperature"]);
         Assert.Equal(new AgentLimits { MaxIterations = 4, MaxDuration = TimeSpan.FromSeconds(30), MaxOutputTokens = 500 }, definition.Limits);
         Assert.Equal(1234, definition.MaxHistoryTokens);
         Assert.Equal([9, 10], file.ToolLines);
@@ -65,9 +65,12 @@ public sealed class AgentFileParserTests
     [InlineData("instructions: hi\nexecution_settings:\n  default:\n    temperature: hot\n", 4, "'temperature' must be a number")]
     [InlineData("instructions: hi\ninput_variables:\n  - description: x\n", 3, "An input variable has no 'name'")]
     [InlineData("name: a\ninstructions: [1, 2\n", 3, "Invalid YAML")]
+    [InlineData("instructions: hi\ntemplate_format: jinja\n", 2, "Unknown template_format 'jinja'")]
+    [InlineData("instructions: hi\ninput_variables:\n  - name: a\n  - name: A\n", 4, "declared twice")]
+    [InlineData("instructions: hi\nexecution_settings:\n  default:\n    max_tokens: 1.5\n", 4, "'max_tokens' must be a whole number")]
     public void Parse_BrokenFile_ErrorNamesTheLine(string yaml, int line, string message)
     {
-        var error = Assert.Throws<PromptFileLoadException>(() => AgentFileParser.Parse("/x/a.agent.yaml", yaml)).ToError();
+        var error = Assert.Throws<AgentFileException>(() => AgentFileParser.Parse("/x/a.agent.yaml", yaml)).ToError();
 
         Assert.Equal("/x/a.agent.yaml", error.File);
         Assert.Equal(line, error.Line);
@@ -77,7 +80,7 @@ public sealed class AgentFileParserTests
     [Fact]
     public void Parse_NoInstructions_SaysWhatToAdd()
     {
-        var error = Assert.Throws<PromptFileLoadException>(() => AgentFileParser.Parse("/x/a.agent.yaml", "name: a\n")).ToError();
+        var error = Assert.Throws<AgentFileException>(() => AgentFileParser.Parse("/x/a.agent.yaml", "name: a\n")).ToError();
 
         Assert.Contains("no 'instructions'", error.Message, StringComparison.Ordinal);
     }

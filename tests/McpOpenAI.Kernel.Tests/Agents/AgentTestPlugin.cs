@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using McpOpenAI.Kernel.Errors;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Kernel.Tests.Agents;
 
@@ -15,6 +16,7 @@ public sealed class AgentTestPlugin
     /// <summary>Completes when a <see cref="Wait"/> call saw its cancellation.</summary>
     public TaskCompletionSource WaitCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    [KernelFunction("lookup")]
     [Description("Looks up a value.")]
     public string Lookup([Description("The key.")] string key) => key switch
     {
@@ -23,9 +25,11 @@ public sealed class AgentTestPlugin
         _ => throw new FunctionException(ErrorCodes.NotFound, $"No value for '{key}'.", ["Try 'capital' or 'river'."]),
     };
 
+    [KernelFunction("fail")]
     [Description("Always fails.")]
     public string Fail() => throw new InvalidOperationException("the disk is on fire");
 
+    [KernelFunction("meet")]
     [Description("Returns when two calls of it are running at the same time.")]
     public async Task<string> Meet(string who, CancellationToken cancellationToken)
     {
@@ -35,6 +39,7 @@ public sealed class AgentTestPlugin
         return $"{who} met";
     }
 
+    [KernelFunction("wait")]
     [Description("Waits until cancelled.")]
     public async Task<string> Wait(CancellationToken cancellationToken)
     {
@@ -50,4 +55,8 @@ public sealed class AgentTestPlugin
         }
         return "never";
     }
+
+    [KernelFunction("count_words")]
+    [Description("Counts the words of a text; its parameter is camelCase in C#.")]
+    public int CountWords([Description("The text.")] string textToCount) => textToCount.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 }

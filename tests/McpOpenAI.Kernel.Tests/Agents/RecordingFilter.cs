@@ -1,8 +1,9 @@
-using McpOpenAI.Kernel.Invocation;
+using McpOpenAI.Kernel.Calls;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Kernel.Tests.Agents;
 
-/// <summary>Records every call that passes the kernel's filter pipeline.</summary>
+/// <summary>A kernel function filter that records every call it sees, and who started it.</summary>
 internal sealed class RecordingFilter : IFunctionInvocationFilter
 {
     private readonly List<(string Name, InvocationSource Source)> _calls = [];
@@ -16,10 +17,10 @@ internal sealed class RecordingFilter : IFunctionInvocationFilter
         }
     }
 
-    public ValueTask<object?> InvokeAsync(FunctionInvocationContext context, FunctionInvocationDelegate next)
+    public Task OnFunctionInvocationAsync(FunctionInvocationContext context, Func<FunctionInvocationContext, Task> next)
     {
         lock (_calls)
-            _calls.Add((context.QualifiedName, context.Source));
+            _calls.Add(($"{context.Function.PluginName}.{context.Function.Name}", CallContext.Current?.Source ?? InvocationSource.Direct));
         return next(context);
     }
 }

@@ -1,13 +1,14 @@
 using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Kernel.Prompts;
-using McpOpenAI.Kernel.Prompts.Templates;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Kernel.Agents.Files;
 
-/// <summary>Checks an agent against the functions that exist: its name, template variables and calls, and its tools.</summary>
+/// <summary>Checks an agent against the functions that exist: its name, its templates' variables and calls, and its tools.</summary>
 internal static class AgentValidator
 {
-    public static PromptFileError? FindProblem(AgentFunction agent, ParsedAgentFile file, IReadOnlyList<AIPlugin> plugins, IEnumerable<AgentFunction> loaded)
+    public static PromptFileError? FindProblem(AgentFunction agent, ParsedAgentFile file, IReadOnlyList<KernelPlugin> plugins, IEnumerable<AgentFunction> loaded,
+        IExternalPlugins? external)
     {
         var path = file.Definition.SourcePath ?? string.Empty;
         var definition = agent.Definition;
@@ -15,50 +16,51 @@ internal static class AgentValidator
             return new(path, null, null, $"'{definition.Name}' is not a valid agent name; use letters, digits, underscores and hyphens.");
         if (loaded.FirstOrDefault(a => string.Equals(a.Name, definition.Name, StringComparison.OrdinalIgnoreCase)) is { } twin)
             return new(path, null, null, $"Another agent is already named '{definition.Name}' (in {twin.Definition.SourcePath}); rename one of them.");
-        if (definition.InputVariables.Any(v => string.Equals(v.Name, AgentFunction.SessionParameter, StringComparison.OrdinalIgnoreCase)))
+        if (agent.InputVariables.Any(v => string.Equals(v.Name, AgentFunction.SessionParameter, StringComparison.OrdinalIgnoreCase)))
             return new(path, null, null, $"'{AgentFunction.SessionParameter}' is reserved for continuing conversations; rename that input variable.");
 
-        foreach (var template in new[] { agent.InstructionsTemplate, agent.MessageTemplate })
+        foreach (var template in new[] { agent.Instructions, agent.Message })
         {
-            if (CheckTemplate(template, path, plugins) is { } problem)
+            if (CheckTemplate(agent, template, path, plugins) is { } problem)
                 return problem;
         }
 
+        var tools = ToolNaming.Assign(plugins);
         for (var i = 0; i < definition.Tools.Count; i++)
         {
             var entry = definition.Tools[i];
-            if (!ToolNaming.Assign(plugins).Any(t => AgentFunction.Matches(entry, t)))
+            if (!tools.Any(t => AgentFunction.Matches(entry, t)) && external?.StatusOf(entry.Split('.')[0]) is null)
             {
-                var loadedNames = string.Join(", ", plugins.Select(p => p.Name));
                 return new(path, file.ToolLines[i], null,
-                    $"The tool '{entry}' matches no loaded function (plugins: {loadedNames}). Check the plugin and function names.");
+                    $"The tool '{entry}' matches no loaded function (plugins: {string.Join(", ", plugins.Select(p => p.Name))}). Check the plugin and function names.");
             }
         }
         return null;
     }
 
-    private static PromptFileError? CheckTemplate(PromptFunction function, string path, IReadOnlyList<AIPlugin> plugins)
+    private static PromptFileError? CheckTemplate(AgentFunction agent, AgentTemplate template, string path, IReadOnlyList<KernelPlugin> plugins)
     {
-        var handlebars = function.Definition.TemplateFormat == PromptTemplateFormats.Handlebars;
-        if (function.Definition.InputVariablesDeclared)
+        var handlebars = agent.Definition.TemplateFormat == AgentDefinition.HandlebarsFormat;
+        // Handlebars blocks bring their own names ({{#each items}}{{name}}{{/each}}), so only Semantic Kernel's {{$var}} is checked.
+        if (agent.Definition.InputVariables.Count > 0 && !handlebars)
         {
-            foreach (var variable in function.Template.Variables)
+            foreach (var variable in template.References.Variables)
             {
-                if (!function.InputVariables.Any(v => string.Equals(v.Name, variable.Name, StringComparison.OrdinalIgnoreCase)))
+                if (!agent.InputVariables.Any(v => string.Equals(v.Name, variable.Name, StringComparison.OrdinalIgnoreCase)))
                 {
-                    var usage = handlebars ? $"{{{{{variable.Name}}}}}" : $"{{{{${variable.Name}}}}}";
-                    return new(path, variable.Line, null,
-                        $"The template uses {usage} but '{variable.Name}' is not in input_variables (declared: {string.Join(", ", function.InputVariables.Select(v => v.Name))}). Declare it or fix the name.");
+                    return new(path, template.LineOffset + variable.Line, null,
+                        $"The template uses {variable.Written} but '{variable.Name}' is not in input_variables (declared: {string.Join(", ", agent.InputVariables.Select(v => v.Name))}). Declare it or fix the name.");
                 }
             }
         }
-        foreach (var call in function.Template.Functions)
+        foreach (var call in template.References.Functions)
         {
-            var written = handlebars ? $"{call.PluginName}-{call.FunctionName}" : call.DisplayName;
-            if (!FunctionResolver.TryResolve(plugins, AgentPluginSource.PluginName, call.PluginName, call.FunctionName, out _, out var target))
-                return new(path, call.Line, null, $"The instructions call '{written}', but there is no such function. Check the plugin and function names.");
-            if (call.PositionalCount > FunctionResolver.Parameters(target).Count)
-                return new(path, call.Line, null, $"The instructions pass {call.PositionalCount} positional argument(s) to '{written}', which takes {FunctionResolver.Parameters(target).Count}.");
+            var separator = call.Name.IndexOf(handlebars ? '-' : '.', StringComparison.Ordinal);
+            var found = separator < 0
+                ? plugins.Any(p => p.TryGetFunction(call.Name, out _))
+                : plugins.Any(p => string.Equals(p.Name, call.Name[..separator], StringComparison.OrdinalIgnoreCase) && p.TryGetFunction(call.Name[(separator + 1)..], out _));
+            if (!found)
+                return new(path, template.LineOffset + call.Line, null, $"The instructions call '{call.Written}', but there is no such function. Check the plugin and function names.");
         }
         return null;
     }

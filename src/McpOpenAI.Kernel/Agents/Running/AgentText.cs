@@ -36,6 +36,10 @@ internal static class AgentText
     public static string Cut(string text, int max) =>
         text.Length <= max ? text : $"{text[..max]}\n[… {text.Length - max} more characters cut. Ask for less, e.g. fewer rows or a narrower query.]";
 
+    /// <summary>The result of a call that was not run because the agent stopped, so the conversation stays valid.</summary>
+    public static string NotRun(AgentStopReason reason) =>
+        $"Not run: the agent stopped ({JsonNamingPolicy.SnakeCaseLower.ConvertName(reason.ToString())}).";
+
     private static string? Describe(AIContent content) => content switch
     {
         TextContent text => text.Text,

@@ -1,9 +1,10 @@
 using McpOpenAI.Kernel.Agents;
+using Microsoft.Extensions.AI;
 using static McpOpenAI.Kernel.Tests.Agents.AgentScript;
 
 namespace McpOpenAI.Kernel.Tests.Agents;
 
-public sealed class AgentRunnerLimitTests
+public sealed class AgentChatRunLimitTests
 {
     [Fact]
     public async Task RunAsync_MaxIterations_StopsWithWhatItHad()
@@ -17,9 +18,12 @@ public sealed class AgentRunnerLimitTests
         Assert.Equal(AgentStopReason.MaxIterations, result.StopReason);
         Assert.Equal(3, result.Iterations);
         Assert.Equal(3, harness.Script.Client.Calls.Count);
+        Assert.Equal(2, result.ToolCalls.Count);
         Assert.Contains("3 model turns", result.Note, StringComparison.Ordinal);
         Assert.StartsWith("No final answer.", result.Answer, StringComparison.Ordinal);
-        Assert.Contains(harness.StatusLines(), l => l.StartsWith("Stopped:", StringComparison.Ordinal));
+        Assert.Contains(harness.Progress.StatusLines, l => l.StartsWith("Stopped:", StringComparison.Ordinal));
+        // The calls of the last turn were not run, and the history says so.
+        Assert.Contains("Not run", harness.Conversation[^1].Contents.OfType<FunctionResultContent>().Single().Result?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -33,7 +37,23 @@ public sealed class AgentRunnerLimitTests
 
         Assert.Equal(AgentStopReason.ToolErrors, result.StopReason);
         Assert.Equal(3, result.ToolCalls.Count);
+        Assert.Equal(3, harness.Script.Client.Calls.Count);
+        Assert.Contains("3 turns in a row", result.Note, StringComparison.Ordinal);
         Assert.Contains("the disk is on fire", result.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_UnknownToolsInARow_CountAsErrors()
+    {
+        var harness = new AgentLoopHarness();
+        for (var i = 0; i < 5; i++)
+            harness.Script.Calls(("nope", null));
+
+        var result = await harness.RunAsync(new AgentLimits { MaxConsecutiveErrors = 2 }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(AgentStopReason.ToolErrors, result.StopReason);
+        Assert.Equal(2, result.ToolCalls.Count);
+        Assert.Equal(2, harness.Script.Client.Calls.Count);
     }
 
     [Fact]
@@ -62,7 +82,7 @@ public sealed class AgentRunnerLimitTests
         Assert.Equal("Partial thoughts.", result.Answer);
         Assert.True(harness.Plugin.WaitCancelled.Task.IsCompleted);
         // The history stays valid: the unfinished call got a result.
-        Assert.Contains("Not run", harness.Conversation[^1].Contents.OfType<Microsoft.Extensions.AI.FunctionResultContent>().Single().Result?.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Not run", harness.Conversation[^1].Contents.OfType<FunctionResultContent>().Single().Result?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,5 +99,17 @@ public sealed class AgentRunnerLimitTests
         Assert.Single(result.ToolCalls);
         Assert.Equal(120, result.Usage.OutputTokens);
         Assert.Equal(2, harness.Script.Client.Calls.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_LongToolResult_IsCutAndTheModelIsTold()
+    {
+        var harness = new AgentLoopHarness();
+        harness.Script.Calls(("count_words", Args(("text_to_count", string.Join(' ', Enumerable.Repeat("w", 20)))))).Text("ok");
+
+        var result = await harness.RunAsync(new AgentLimits { MaxToolResultChars = 1 }, TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("2\n[… 1 more characters cut.", Assert.Single(harness.ToolResultsSent()), StringComparison.Ordinal);
+        Assert.Equal("20", Assert.Single(result.ToolCalls).Outcome);
     }
 }

@@ -1,12 +1,17 @@
 using McpOpenAI.Kernel.Agents;
-using McpOpenAI.Kernel.Invocation;
+using McpOpenAI.Kernel.Calls;
+using McpOpenAI.Kernel.Errors;
 using McpOpenAI.Kernel.Plugins;
 using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 using static McpOpenAI.Kernel.Tests.Agents.AgentScript;
+using FunctionCallContent = Microsoft.Extensions.AI.FunctionCallContent;
+using FunctionResultContent = Microsoft.Extensions.AI.FunctionResultContent;
+using FunctionInvocationContext = Microsoft.SemanticKernel.FunctionInvocationContext;
 
 namespace McpOpenAI.Kernel.Tests.Agents;
 
-public sealed class AgentRunnerTests
+public sealed class AgentChatRunTests
 {
     [Fact]
     public async Task RunAsync_TextOnly_ReturnsAnswerAndStreamsIt()
@@ -22,8 +27,9 @@ public sealed class AgentRunnerTests
         Assert.Empty(result.ToolCalls);
         Assert.Equal(1, result.Iterations);
         Assert.Equal(7, result.Usage.OutputTokens);
+        Assert.Equal(1, result.Usage.ModelCalls);
         Assert.Equal("s1", result.Session);
-        Assert.Equal("The answer is 42.", string.Concat(harness.Progress.Reports.Where(r => r.Kind == ProgressKind.TextDelta).Select(r => r.Message)));
+        Assert.Equal("The answer is 42.", harness.Progress.Transcript);
         Assert.Equal(ChatRole.Assistant, harness.Conversation[^1].Role);
     }
 
@@ -42,7 +48,23 @@ public sealed class AgentRunnerTests
         Assert.True(call.Ok);
         Assert.Contains("capital", call.Arguments, StringComparison.Ordinal);
         Assert.Equal(2, result.Iterations);
-        Assert.NotNull(harness.Script.Client.Calls[0].Options?.Tools);
+        Assert.Contains("lookup", harness.Script.Client.Calls[0].Options!.Tools!.Select(t => t.Name));
+    }
+
+    [Fact]
+    public async Task RunAsync_ToolNames_TheModelSeesMcpNamesAndSnakeCaseArgumentsInEveryTurn()
+    {
+        var harness = new AgentLoopHarness();
+        harness.Script.Calls(("count_words", Args(("text_to_count", "one two three")))).Text("Three.");
+
+        var result = await harness.RunAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(["3"], harness.ToolResultsSent());
+        Assert.True(Assert.Single(result.ToolCalls).Ok);
+        var offered = harness.Script.Client.Calls[0].Options!.Tools!.OfType<AIFunctionDeclaration>().Single(t => t.Name == "count_words");
+        Assert.True(offered.JsonSchema.GetProperty("properties").TryGetProperty("text_to_count", out _));
+        // The second request repeats the first turn: its call carries the name the model used.
+        Assert.Equal("count_words", harness.Script.Client.LastCall.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Single().Name);
     }
 
     [Fact]
@@ -56,6 +78,7 @@ public sealed class AgentRunnerTests
         // Each call returns only once both are running, so sequential calls would time out instead.
         Assert.Equal(["a met", "b met"], harness.ToolResultsSent());
         Assert.All(result.ToolCalls, c => Assert.True(c.Ok));
+        Assert.Equal(["meet", "meet"], result.ToolCalls.Select(c => c.Name));
         Assert.Equal("Both met.", result.Answer);
     }
 
@@ -77,7 +100,7 @@ public sealed class AgentRunnerTests
     }
 
     [Fact]
-    public async Task RunAsync_UnknownTool_ModelToldTheToolsItHas()
+    public async Task RunAsync_UnknownTool_ModelIsToldAndTheCallIsRecordedAsFailed()
     {
         var harness = new AgentLoopHarness();
         harness.Script.Calls(("delete_everything", null)).Text("Sorry.");
@@ -85,9 +108,11 @@ public sealed class AgentRunnerTests
         var result = await harness.RunAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         var sent = Assert.Single(harness.ToolResultsSent());
-        Assert.Contains("no tool named 'delete_everything'", sent, StringComparison.Ordinal);
-        Assert.Contains("lookup", sent, StringComparison.Ordinal);
-        Assert.False(Assert.Single(result.ToolCalls).Ok);
+        Assert.Contains("\"delete_everything\" not found", sent, StringComparison.Ordinal);
+        var call = Assert.Single(result.ToolCalls);
+        Assert.False(call.Ok);
+        Assert.Equal("delete_everything", call.Name);
+        Assert.Contains(harness.Progress.StatusLines, l => l.StartsWith("✗ delete_everything error", StringComparison.Ordinal));
         Assert.Equal("Sorry.", result.Answer);
     }
 
@@ -104,6 +129,19 @@ public sealed class AgentRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_AFunctionFilterRefusesTheCall_ToolDoesNotRunAndTheModelIsTold()
+    {
+        var harness = new AgentLoopHarness(new DenyingFilter("lookup"));
+        harness.Script.Calls(("lookup", Args(("key", "capital")))).Text("I may not look that up.");
+
+        var result = await harness.RunAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Contains("Error (permission_denied)", Assert.Single(harness.ToolResultsSent()), StringComparison.Ordinal);
+        Assert.False(Assert.Single(result.ToolCalls).Ok);
+        Assert.Equal("I may not look that up.", result.Answer);
+    }
+
+    [Fact]
     public async Task RunAsync_Progress_TextThenToolStartAndEndInOrder()
     {
         var harness = new AgentLoopHarness();
@@ -114,30 +152,15 @@ public sealed class AgentRunnerTests
 
         await harness.RunAsync(cancellationToken: TestContext.Current.CancellationToken);
 
-        var reports = harness.Progress.Reports.Select(r => $"{r.Kind}:{r.Message}").ToArray();
-        Assert.Equal("TextDelta:Let me look.", reports[0]);
-        Assert.StartsWith("Status:→ lookup({\"key\":\"capital\"})", reports[1], StringComparison.Ordinal);
-        Assert.Matches("^Status:✓ lookup ok in \\d+ ms$", reports[2]);
-        Assert.StartsWith("Status:→ fail(", reports[3], StringComparison.Ordinal);
-        Assert.Matches("^Status:✗ fail error in \\d+ ms: Error: the disk is on fire$", reports[4]);
-        Assert.Equal("TextDelta:Paris.", reports[5]);
-        Assert.Equal(6, reports.Length);
+        Assert.Matches(@"^Let me look\.\[→ lookup\(\{""key"":""capital""\}\)\]\[✓ lookup ok in \d+ ms\]\[→ fail\(\{\}\)\]\[✗ fail error in \d+ ms: Error: the disk is on fire\]Paris\.$",
+            harness.Progress.Transcript);
     }
 
-    [Fact]
-    public async Task RunAsync_AnyAIFunction_WorksWithoutAKernel()
+    private sealed class DenyingFilter(string function) : IFunctionInvocationFilter
     {
-        var script = new AgentScript().Calls(("add", Args(("a", 2), ("b", 3)))).Text("5");
-        var add = AIFunctionFactory.Create((int a, int b) => a + b, "add");
-
-        var result = await new AgentRunner().RunAsync(new AgentRunRequest
-        {
-            Client = script.Client,
-            Conversation = [new(ChatRole.User, "2+3?")],
-            Tools = [add],
-        }, TestContext.Current.CancellationToken);
-
-        Assert.Equal("5", result.Answer);
-        Assert.Equal("5", result.ToolCalls.Single().Outcome);
+        public Task OnFunctionInvocationAsync(FunctionInvocationContext context, Func<FunctionInvocationContext, Task> next) =>
+            context.Function.Name == function
+                ? throw new FunctionException(ErrorCodes.PermissionDenied, $"This token may not call {context.Function.PluginName}.{context.Function.Name}.")
+                : next(context);
     }
 }

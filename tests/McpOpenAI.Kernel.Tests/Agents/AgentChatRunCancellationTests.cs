@@ -1,10 +1,9 @@
 using System.Runtime.CompilerServices;
-using McpOpenAI.Kernel.Agents;
 using Microsoft.Extensions.AI;
 
 namespace McpOpenAI.Kernel.Tests.Agents;
 
-public sealed class AgentRunnerCancellationTests
+public sealed class AgentChatRunCancellationTests
 {
     [Fact]
     public async Task RunAsync_CancelledDuringATool_ToolIsCancelledAndRunThrows()
@@ -20,6 +19,7 @@ public sealed class AgentRunnerCancellationTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         Assert.True(harness.Plugin.WaitCancelled.Task.IsCompleted);
         Assert.Single(harness.Script.Client.Calls);
+        Assert.Contains(harness.Progress.StatusLines, l => l.StartsWith("✗ wait cancelled after", StringComparison.Ordinal));
     }
 
     [Fact]
