@@ -196,7 +196,7 @@ public sealed class AgentFunctionTests : IDisposable
         Assert.Equal(["question"], schema.Required);
         Assert.Equal("quick", schema.InputSchema.GetProperty("properties").GetProperty("depth").GetProperty("default").GetString());
         Assert.True(schema.OutputSchema!.Value.GetProperty("properties").TryGetProperty("stop_reason", out _));
-        Assert.Equal(new FunctionTraits { Title = "helper", ReadOnly = false, OpenWorld = true, Idempotent = false }, agent.Function.GetTraits());
+        Assert.Equal(new FunctionTraits { Title = "helper", ReadOnly = false, OpenWorld = true, Idempotent = false, LongRunning = true }, agent.Function.GetTraits());
     }
 
     private AgentFunction Agent(AgentTestKernel test, string yaml, AgentSessionStore? sessions = null)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.ComponentModel;
 using McpOpenAI.Kernel.Plugins;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Server.Tests.Jobs;
 
@@ -13,17 +14,18 @@ public sealed class NapPlugin
     /// <summary>Each call's start by its tag.</summary>
     public static ConcurrentDictionary<string, TaskCompletionSource> Starts { get; } = new();
 
+    [KernelFunction("nap")]
     [Description("Sleeps for the given time, reporting each step, then says how long it slept.")]
     [FunctionTraits(Title = "Nap", LongRunning = true)]
     public async Task<NapResult> Nap(
         [Description("A tag that names this call.")] string tag,
         [Description("How long to sleep.")] int milliseconds,
-        IProgress<FunctionProgress> progress,
-        CancellationToken cancellationToken)
+        [FromKernelServices] IProgress<FunctionProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         var outcome = Outcomes.GetOrAdd(tag, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
         Starts.GetOrAdd(tag, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-        progress.Report(new FunctionProgress(0, 1, "falling asleep"));
+        progress?.Report(new FunctionProgress(0, 1, "falling asleep"));
         try
         {
             await Task.Delay(milliseconds, cancellationToken);
