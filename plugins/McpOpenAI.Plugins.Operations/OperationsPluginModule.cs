@@ -90,8 +90,10 @@ public static class OperationsPluginModule
         layers.Chat.Add(builder => builder
             .UseDeterministicCache(cache.For(CacheKind.Chat), () => [.. Scope(openAI.CurrentValue), openAI.CurrentValue.ChatModel])
             .UseOpenTelemetry(loggers, OperationsMetrics.Name));
-        layers.Embeddings.Add((builder, model) => builder.UseDistributedCache(cache.For(CacheKind.Embedding),
-            generator => generator.CacheKeyAdditionalValues = [model, .. Scope(openAI.CurrentValue)]));
+        layers.Embeddings.Add((builder, model) => builder
+            .Use(UsageCarryingEmbeddingGenerator.Outer)
+            .UseDistributedCache(cache.For(CacheKind.Embedding), generator => generator.CacheKeyAdditionalValues = [model, .. Scope(openAI.CurrentValue)])
+            .Use(UsageCarryingEmbeddingGenerator.Inner));
         layers.Moderations.Add((client, model) => new CachingModerationClient(client, cache, string.Join("|", [model, .. Scope(openAI.CurrentValue)])));
         return layers;
     }

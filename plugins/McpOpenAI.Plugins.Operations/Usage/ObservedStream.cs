@@ -10,6 +10,7 @@ internal sealed class ObservedStream(Stream inner, UsageScanner scanner, Action<
 {
     private readonly MemoryStream _line = new();
     private int _done;
+    private bool _sawDone;
 
     public override bool CanRead => true;
 
@@ -84,7 +85,8 @@ internal sealed class ObservedStream(Stream inner, UsageScanner scanner, Action<
         if (line.StartsWith("data:"u8))
         {
             var data = line[5..].TrimStart((byte)' ');
-            if (!data.SequenceEqual("[DONE]"u8)) Scan(data);
+            if (data.SequenceEqual("[DONE]"u8)) _sawDone = true;
+            else Scan(data);
         }
         _line.SetLength(0);
     }
@@ -105,6 +107,7 @@ internal sealed class ObservedStream(Stream inner, UsageScanner scanner, Action<
 
     private void Complete(bool toEnd)
     {
-        if (Interlocked.Exchange(ref _done, 1) == 0) completed(toEnd);
+        // A client may close the stream after the last event without reading to its end: that is a finished answer too.
+        if (Interlocked.Exchange(ref _done, 1) == 0) completed(toEnd || _sawDone || scanner.Finished);
     }
 }

@@ -15,6 +15,9 @@ internal sealed class UsageScanner
     /// <summary>Images a Responses answer made with its image tool (priced under the image model).</summary>
     public UsageFigures ToolImages { get; } = new();
 
+    /// <summary>True once a final event came (a Responses <c>response.completed</c>, an image's <c>*.completed</c>).</summary>
+    public bool Finished { get; private set; }
+
     public void Add(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object) return;
@@ -23,7 +26,11 @@ internal sealed class UsageScanner
         var response = root.TryGetProperty("response", out var r) && r.ValueKind == JsonValueKind.Object ? r : (JsonElement?)null;
         if (response is { } inner)
         {
-            if (type is "response.completed" or "response.incomplete" or "response.failed") AddResponse(inner);
+            if (type is "response.completed" or "response.incomplete" or "response.failed")
+            {
+                Finished = true;
+                AddResponse(inner);
+            }
             return;
         }
         if (String(root, "object") == "response")
@@ -40,6 +47,7 @@ internal sealed class UsageScanner
         }
         if (type is "image_generation.completed" or "image_edit.completed")
         {
+            Finished = true;
             Tokens.Images++;
             NoteImage(Tokens, root);
         }
