@@ -3,6 +3,9 @@
 #   tests/bench/run.sh startup [runs] [extra LABEL=COMMAND targets...]
 #     time to the initialize answer and to the first tools/list answer, with every plugin, prompt and agent loaded,
 #     for the built server (dotnet mcp-openai.dll) and any other stdio server named, interleaved.
+#   tests/bench/run.sh cache [runs]
+#     the response cache (hit against miss), the moderation pre-check and a per-model rate limit on the chat pipeline,
+#     against an in-process fake OpenAI: p50/p99, ratio to a miss, upstream requests.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 artifacts="${BENCH_ARTIFACTS:-/tmp/mcp-openai-bench}"
@@ -17,5 +20,7 @@ case "$what" in
     runs="${1:-10}"; shift || true
     dotnet "$bench" startup --runs "$runs" --rss --env "HOME=$home" --env "XDG_CONFIG_HOME=$home/config" --env "XDG_DATA_HOME=$home/data" \
       --env "OPENAI_API_KEY=" "mcp-openai=dotnet $server" "$@" ;;
-  *) echo "usage: $0 startup [runs] [LABEL=COMMAND ...]" >&2; exit 2 ;;
+  cache)
+    HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" OPENAI_API_KEY= dotnet "$bench" cache --runs "${1:-300}" ;;
+  *) echo "usage: $0 startup [runs] [LABEL=COMMAND ...] | cache [runs]" >&2; exit 2 ;;
 esac
