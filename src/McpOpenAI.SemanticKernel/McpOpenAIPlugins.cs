@@ -1,6 +1,7 @@
 using McpOpenAI.Kernel.Hosting;
 using McpOpenAI.Plugins.Database;
 using McpOpenAI.Plugins.OpenAI;
+using McpOpenAI.Plugins.Operations;
 using McpOpenAI.Plugins.Research;
 using McpOpenAI.Plugins.Support;
 using McpOpenAI.Plugins.Utility;
@@ -31,8 +32,11 @@ public static class McpOpenAIPlugins
     /// <summary>Customer support for the sample company: knowledge base, customers, orders, tickets (<c>Support:*</c>).</summary>
     public const string Support = SupportPluginModule.PluginName;
 
+    /// <summary>The response cache and OpenAI usage with the budget (<c>cache_stats</c>, <c>clear_cache</c>, <c>get_usage</c>; <c>Cache:*</c>, <c>Budget:*</c>, <c>Pricing:*</c>).</summary>
+    public const string Operations = OperationsPluginModule.PluginName;
+
     /// <summary>Every plugin, in registration order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Utility, Database, OpenAI, Research, Support];
+    public static IReadOnlyList<string> All { get; } = [Utility, Database, OpenAI, Research, Support, Operations];
 
     /// <summary>The canonical names of <paramref name="names"/> (any case); all plugins when there are none.</summary>
     /// <exception cref="ArgumentException">A name is not one of <see cref="All"/>.</exception>
@@ -71,6 +75,9 @@ public static class McpOpenAIPlugins
                 break;
             case Support:
                 services.AddSupportPlugin(configuration);
+                break;
+            case Operations:
+                services.AddOperationsPlugin(configuration);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(name), name, "Not a plugin name; see McpOpenAIPlugins.All.");

@@ -3,6 +3,7 @@ using McpOpenAI.Kernel.Configuration;
 using McpOpenAI.Kernel.Hosting;
 using McpOpenAI.Kernel.OpenAI;
 using McpOpenAI.Kernel.Plugins;
+using McpOpenAI.Plugins.Operations;
 using McpOpenAI.SemanticKernel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,8 @@ public static class McpOpenAIServiceCollectionExtensions
     /// </summary>
     /// <remarks>
     /// The services, each added only when missing: <see cref="OpenAIClientFactory"/> over <see cref="OpenAIOptions"/>,
-    /// <see cref="AppPaths"/>, <see cref="TimeProvider"/>, logging, <see cref="IConfiguration"/>, the plugins' own stores and
+    /// <see cref="AppPaths"/>, <see cref="TimeProvider"/>, logging, <see cref="IConfiguration"/>, the operations layers every
+    /// OpenAI client passes (<c>Cache:*</c>, <c>OpenAI:Limits:*</c>, <c>Budget:*</c>, <c>Pricing:*</c>, <c>Safety:*</c>), the plugins' own stores and
     /// options, and what <c>[FromKernelServices]</c> parameters receive — <see cref="IProgress{T}"/> of
     /// <see cref="FunctionProgress"/> and <see cref="IUserInput"/>, which forward to the host of the call in progress
     /// (<see cref="CallContext"/>) and do nothing, or say that no one can be asked, outside one.
@@ -64,6 +66,8 @@ public static class McpOpenAIServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new AppPaths(configuration["Server:PromptsPath"], configuration["Server:OutputFolder"], configuration["Server:DataFolder"]));
         services.TryAddSingleton<OpenAIClientFactory>();
+        // Every OpenAI client the factory makes passes the operations layers (cache, limits, usage and budget, pre-check).
+        services.AddOperations(configuration);
         // What [FromKernelServices] parameters receive: forwarded to the host of the call in progress, if any.
         services.TryAddSingleton<IProgress<FunctionProgress>>(AmbientProgress.Instance);
         services.TryAddSingleton<IUserInput>(AmbientUserInput.Instance);

@@ -20,6 +20,7 @@ public sealed class McpOpenAIKernelBuilderExtensionsTests(SampleDataFolder data)
         "search_documents", "read_document", "web_search",
         "get_customer", "get_order", "search_kb", "create_ticket", "get_ticket", "escalate",
         "get_current_time", "text_stats",
+        "cache_stats", "clear_cache", "get_usage",
     ];
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;

@@ -5,6 +5,9 @@
 #     for the built server (dotnet mcp-openai.dll) and any other stdio server named, interleaved.
 #   tests/bench/run.sh calls [calls] [extra LABEL=COMMAND targets...]
 #     per-call latency of a cheap tool (text_stats) over stdio, p50/p90/p99, the targets called in turn.
+#   tests/bench/run.sh cache [runs]
+#     the response cache (hit against miss), the moderation pre-check and a per-model rate limit on the chat pipeline,
+#     against an in-process fake OpenAI: p50/p99, ratio to a miss, upstream requests.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 artifacts="${BENCH_ARTIFACTS:-/tmp/mcp-openai-bench}"
@@ -23,5 +26,7 @@ case "$what" in
     calls="${1:-2000}"; shift || true
     dotnet "$bench" calls --calls "$calls" --env "HOME=$home" --env "XDG_CONFIG_HOME=$home/config" --env "XDG_DATA_HOME=$home/data" \
       --env "OPENAI_API_KEY=" "mcp-openai=dotnet $server" "$@" ;;
-  *) echo "usage: $0 startup [runs] | calls [calls] [LABEL=COMMAND ...]" >&2; exit 2 ;;
+  cache)
+    HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" OPENAI_API_KEY= dotnet "$bench" cache --runs "${1:-300}" ;;
+  *) echo "usage: $0 startup [runs] | calls [calls] [LABEL=COMMAND ...] | cache [runs]" >&2; exit 2 ;;
 esac

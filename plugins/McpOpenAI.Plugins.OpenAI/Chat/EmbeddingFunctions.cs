@@ -3,7 +3,7 @@ using McpOpenAI.Kernel.Errors;
 using McpOpenAI.Kernel.OpenAI;
 using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Plugins.OpenAI.Shared;
-using OpenAI.Embeddings;
+using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Plugins.OpenAI.Chat;
@@ -42,14 +42,15 @@ public sealed class EmbeddingFunctions(OpenAIClientFactory factory, TimeProvider
         if (dimensions is not null && modelId.Contains("ada-002", StringComparison.OrdinalIgnoreCase))
             throw FunctionException.InvalidArgument("dimensions", $"'{modelId}' has a fixed size; only text-embedding-3 models can shorten vectors.", "leave dimensions out, or use text-embedding-3-small / -large", "text-embedding-3-small");
 
+        // Microsoft.Extensions.AI's generator, so the factory's layers (the embedding cache) apply; it keeps the input order.
         var options = new EmbeddingGenerationOptions { Dimensions = dimensions };
-        var collection = await _call.RunAsync("embed", modelId,
-            async token => (await factory.GetEmbeddingClient(modelId).GenerateEmbeddingsAsync(texts, options, token).ConfigureAwait(false)).Value,
+        var generated = await _call.RunAsync("embed", modelId,
+            token => factory.GetEmbeddingGenerator(modelId).GenerateAsync(texts, options, token),
             cancellationToken).ConfigureAwait(false);
 
-        var vectors = collection.OrderBy(e => e.Index).Select(e => (IReadOnlyList<float>)e.ToFloats().ToArray()).ToList();
+        var vectors = generated.Select(e => (IReadOnlyList<float>)e.Vector.ToArray()).ToList();
         var embeddings = vectors.Select((v, i) => new EmbeddingVector(i, Arguments.Shorten(texts[i], 80), includeVectors ? v : null)).ToList();
         var similarity = vectors.Count >= 2 ? CosineSimilarity.Matrix(vectors) : null;
-        return new EmbeddingResult(collection.Model ?? modelId, vectors.FirstOrDefault()?.Count ?? 0, collection.Usage?.InputTokenCount, embeddings, similarity);
+        return new EmbeddingResult(generated.FirstOrDefault(e => e.ModelId is not null)?.ModelId ?? modelId, vectors.FirstOrDefault()?.Count ?? 0, generated.Usage?.InputTokenCount, embeddings, similarity);
     }
 }

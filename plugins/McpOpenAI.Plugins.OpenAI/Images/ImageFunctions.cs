@@ -29,11 +29,12 @@ public sealed class ImageFunctions
         [Description("gpt-image with jpeg or webp: compression 0-100.")] int? outputCompression = null,
         [Description("gpt-image: low or auto.")] string? moderation = null,
         [Description("0-3 partial images to stream and save while the final image renders (gpt-image).")] int partialImages = 0,
+        [Description("Return the saved files of an identical earlier generation (same prompt and options) instead of paying for new ones; default false.")] bool reuse = false,
         [FromKernelServices] IProgress<FunctionProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         var settings = Settings(model, size, quality, style, n, background, outputFormat, outputCompression, moderation, partialImages, null);
-        var (result, finals) = await _service.GenerateAsync(prompt, settings, progress ?? new Progress<FunctionProgress>(), cancellationToken).ConfigureAwait(false);
+        var (result, finals) = await _service.GenerateAsync(prompt, settings, progress ?? new Progress<FunctionProgress>(), cancellationToken, reuse).ConfigureAwait(false);
         return ImageOutputBuilder.Build(result, finals, _service.Options.PreviewByteLimit);
     }
 

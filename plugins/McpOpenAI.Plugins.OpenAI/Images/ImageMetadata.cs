@@ -57,6 +57,9 @@ public sealed record ImageMetadata
     /// <summary>An estimate of what the image cost, in US dollars.</summary>
     public decimal? CostEstimateUsd { get; init; }
 
+    /// <summary>The hash of the generation request that made it (<c>generate_image reuse</c> finds it by this).</summary>
+    public string? RequestKey { get; init; }
+
     /// <summary>When it was saved.</summary>
     public DateTimeOffset CreatedAt { get; init; }
 }

@@ -27,6 +27,9 @@ public sealed record ImageResult
     /// <summary>The output folder.</summary>
     public string OutputFolder { get; init; } = "";
 
+    /// <summary>True when an identical earlier generation's saved files were returned (<c>reuse</c>), at no cost.</summary>
+    public bool? Reused { get; init; }
+
     /// <summary>A note about the previews (downscaled, or left out).</summary>
     public string? PreviewNote { get; init; }
 }

@@ -11,7 +11,8 @@ internal sealed class ImageSaver(ImageStore store, ImageThreadStore threads)
         }, $"partial{partial.ImageIndex + 1}-{partial.Index + 1}", cancellationToken).ConfigureAwait(false);
 
     /// <summary>Saves every final image first, then joins Responses API images to their thread.</summary>
-    public async Task<IReadOnlyList<SavedImage>> SaveFinalsAsync(ImageApiResult result, string prompt, ImageSettings settings, ThreadTarget? thread, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SavedImage>> SaveFinalsAsync(ImageApiResult result, string prompt, ImageSettings settings, ThreadTarget? thread, CancellationToken cancellationToken,
+        string? requestKey = null)
     {
         var cost = ImageCost.Estimate(settings.Model, result.Images.FirstOrDefault()?.Size ?? settings.Size, result.Images.FirstOrDefault()?.Quality ?? settings.Quality, result.Images.Count, result.Usage);
         var saved = new List<SavedImage>();
@@ -23,6 +24,7 @@ internal sealed class ImageSaver(ImageStore store, ImageThreadStore threads)
                 Quality = image.Quality ?? settings.Quality, Background = image.Background ?? settings.Background, Format = image.Format ?? settings.EffectiveFormat,
                 ResponseId = image.ResponseId, ImageId = image.ImageCallId, Api = result.Api,
                 Usage = result.Images.Count == 1 ? result.Usage : null, CostEstimateUsd = cost is { } c ? Math.Round(c / result.Images.Count, 4) : null,
+                RequestKey = requestKey,
             }, null, CancellationToken.None).ConfigureAwait(false));
         }
         if (thread is null) return saved;

@@ -24,20 +24,27 @@ internal sealed class ImageService(OpenAIClientFactory factory, ImageStore store
     public Task<ImageInput> LoadAsync(string argument, string reference, CancellationToken cancellationToken) =>
         ImageInputReader.ReadAsync(reference, argument, inputs, cancellationToken);
 
-    /// <summary>Generates images; gpt-image models with n=1 go through the Responses API and start a thread.</summary>
-    public async Task<(ImageResult Result, IReadOnlyList<SavedImage> Finals)> GenerateAsync(string prompt, ImageSettings settings, IProgress<FunctionProgress> progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Generates images; gpt-image models with n=1 go through the Responses API and start a thread. With
+    /// <paramref name="reuse"/>, an identical earlier generation's saved files are returned instead, with no request.
+    /// </summary>
+    public async Task<(ImageResult Result, IReadOnlyList<SavedImage> Finals)> GenerateAsync(string prompt, ImageSettings settings, IProgress<FunctionProgress> progress, CancellationToken cancellationToken,
+        bool reuse = false)
     {
         var rules = ImageValidator.Validate(settings, prompt);
+        var key = ImageRequestKey.Of(prompt, settings);
+        if (reuse && store.FindGenerated(key, settings.N) is { } saved)
+            return (Reused(saved, settings), saved);
         var partials = new List<SavedImage>();
         if (rules.IsGptImage && settings.N == 1)
         {
             var target = new ThreadTarget(null, null, null);
-            return await RunResponsesAsync(new ResponsesImageRequest(settings, prompt, [], null, null), target, partials, progress, cancellationToken).ConfigureAwait(false);
+            return await RunResponsesAsync(new ResponsesImageRequest(settings, prompt, [], null, null), target, partials, progress, cancellationToken, key).ConfigureAwait(false);
         }
         var api = new ImagesApiClient(factory);
         var result = await ImageCalls.RunAsync(() => api.GenerateAsync(settings, prompt, OnPartial(prompt, settings, "images_api", partials, progress, cancellationToken), cancellationToken),
             factory, settings.Model, cancellationToken).ConfigureAwait(false);
-        var finals = await _saver.SaveFinalsAsync(result, prompt, settings, null, cancellationToken).ConfigureAwait(false);
+        var finals = await _saver.SaveFinalsAsync(result, prompt, settings, null, cancellationToken, key).ConfigureAwait(false);
         return (Result(result, settings, finals, partials, null), finals);
     }
 
@@ -86,12 +93,12 @@ internal sealed class ImageService(OpenAIClientFactory factory, ImageStore store
     }
 
     private async Task<(ImageResult, IReadOnlyList<SavedImage>)> RunResponsesAsync(ResponsesImageRequest request, ThreadTarget target, List<SavedImage> partials,
-        IProgress<FunctionProgress> progress, CancellationToken cancellationToken)
+        IProgress<FunctionProgress> progress, CancellationToken cancellationToken, string? requestKey = null)
     {
         var client = new ResponsesImageClient(factory, options.ResponsesModel ?? factory.Options.ChatModel);
         var result = await ImageCalls.RunAsync(() => client.RunAsync(request, OnPartial(request.Prompt, request.Settings, "responses_api", partials, progress, cancellationToken), cancellationToken),
             factory, request.Settings.Model, cancellationToken).ConfigureAwait(false);
-        var finals = await _saver.SaveFinalsAsync(result, request.Prompt, request.Settings, target, cancellationToken).ConfigureAwait(false);
+        var finals = await _saver.SaveFinalsAsync(result, request.Prompt, request.Settings, target, cancellationToken, requestKey).ConfigureAwait(false);
         return (Result(result, request.Settings, finals, partials, finals.FirstOrDefault()?.Metadata.Thread), finals);
     }
 
@@ -119,6 +126,17 @@ internal sealed class ImageService(OpenAIClientFactory factory, ImageStore store
             throw FunctionException.InvalidArgument("mask", $"the mask is {mask.Width}x{mask.Height} but the first image is {w}x{h}.", "a PNG mask the same size as the first image", $"a {w}x{h} PNG");
         return mask;
     }
+
+    private ImageResult Reused(IReadOnlyList<SavedImage> saved, ImageSettings settings) => new()
+    {
+        Images = saved.Select(ImageOutputBuilder.Item).ToList(),
+        Model = settings.Model,
+        Api = saved[0].Metadata.Api ?? "",
+        Thread = saved[0].Metadata.Thread,
+        CostEstimateUsd = 0,
+        OutputFolder = store.Folder,
+        Reused = true,
+    };
 
     private ImageResult Result(ImageApiResult result, ImageSettings settings, IReadOnlyList<SavedImage> finals, List<SavedImage> partials, string? thread) => new()
     {

@@ -84,6 +84,19 @@ public sealed partial class ImageStore : IResourceProvider
     /// <summary>Reads the metadata beside an image; null when there is none.</summary>
     public ImageMetadata? ReadMetadata(string imagePath) => MetadataJson.Read<ImageMetadata>(MetadataPath(imagePath));
 
+    /// <summary>The <paramref name="count"/> newest final images made by the request <paramref name="requestKey"/>; null when fewer are saved.</summary>
+    internal IReadOnlyList<SavedImage>? FindGenerated(string requestKey, int count)
+    {
+        var found = Images()
+            .Select(p => (Path: p, Metadata: ReadMetadata(p)))
+            .Where(i => i.Metadata is { Kind: "final" } m && m.RequestKey == requestKey)
+            .OrderByDescending(i => i.Metadata!.CreatedAt)
+            .Take(count)
+            .Select(i => new SavedImage(i.Path, i.Metadata!, ImageFileType.FromFormat(i.Metadata!.Format), new FileInfo(i.Path).Length))
+            .ToList();
+        return found.Count == count ? found : null;
+    }
+
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<ResourceDescriptor>> ListAsync(CancellationToken cancellationToken)
     {

@@ -31,6 +31,9 @@ public sealed record CallContext
     /// <summary>Identifies the caller (an access token's name, a session), when the host knows it.</summary>
     public string? CallerId { get; init; }
 
+    /// <summary>The tool (or function) the host was asked to run, e.g. <c>chat</c>; what usage is recorded under.</summary>
+    public string? ToolName { get; init; }
+
     /// <summary>Scratch space shared by the filters of this call and of the calls it makes.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<object, object?> Items { get; } = new();
 

@@ -8,6 +8,8 @@ public static class ErrorCodes
     public const string NotFound = "not_found";
     public const string PermissionDenied = "permission_denied";
     public const string RateLimited = "rate_limited";
+    public const string BudgetExceeded = "budget_exceeded";
+    public const string ContentFlagged = "content_flagged";
     public const string InvalidApiKey = "invalid_api_key";
     public const string QuotaExceeded = "insufficient_quota";
     public const string ContentPolicy = "content_policy_violation";

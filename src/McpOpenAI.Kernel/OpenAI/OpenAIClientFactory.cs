@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Diagnostics.CodeAnalysis;
 using McpOpenAI.Kernel.Configuration;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using OpenAI;
 using OpenAI.Chat;
@@ -21,17 +22,23 @@ public sealed class OpenAIClientFactory
 {
     private readonly IOptionsMonitor<OpenAIOptions> _options;
     private readonly PipelineTransport? _transport;
+    private readonly OpenAIClientLayers _layers;
     private readonly Lock _gate = new();
     private (ClientSettings Settings, OpenAIClient Client)? _cached;
 
     /// <summary>Creates the factory.</summary>
     /// <param name="options">The live OpenAI options.</param>
     /// <param name="transport">An HTTP transport to use instead of the SDK's default (tests, proxies).</param>
-    public OpenAIClientFactory(IOptionsMonitor<OpenAIOptions> options, PipelineTransport? transport = null)
+    /// <param name="layers">Policies and chat and embedding layers every client passes (cache, limits, usage…); none by default.</param>
+    public OpenAIClientFactory(IOptionsMonitor<OpenAIOptions> options, PipelineTransport? transport = null, OpenAIClientLayers? layers = null)
     {
         _options = options;
         _transport = transport;
+        _layers = layers ?? new OpenAIClientLayers();
     }
+
+    /// <summary>The layers every client of this factory passes.</summary>
+    public OpenAIClientLayers Layers => _layers;
 
     /// <summary>The options in force now.</summary>
     public OpenAIOptions Options => _options.CurrentValue;
@@ -63,8 +70,28 @@ public sealed class OpenAIClientFactory
     /// <summary>An embedding client for <paramref name="model"/> (default: <see cref="OpenAIOptions.EmbeddingModel"/>).</summary>
     public EmbeddingClient GetEmbeddingClient(string? model = null) => GetClient().GetEmbeddingClient(model ?? Options.EmbeddingModel);
 
+    /// <summary>
+    /// Microsoft.Extensions.AI's embedding generator over the SDK's embedding client for <paramref name="model"/> (default:
+    /// <see cref="OpenAIOptions.EmbeddingModel"/>), with the factory's embedding layers (<see cref="OpenAIClientLayers.Embeddings"/>).
+    /// </summary>
+    public IEmbeddingGenerator<string, Embedding<float>> GetEmbeddingGenerator(string? model = null)
+    {
+        var id = model ?? Options.EmbeddingModel;
+        var builder = new EmbeddingGeneratorBuilder<string, Embedding<float>>(GetEmbeddingClient(id).AsIEmbeddingGenerator());
+        foreach (var layer in _layers.Embeddings)
+            layer(builder, id);
+        return builder.Build();
+    }
+
     /// <summary>A moderation client for <paramref name="model"/> (default: <see cref="OpenAIOptions.ModerationModel"/>).</summary>
-    public ModerationClient GetModerationClient(string? model = null) => GetClient().GetModerationClient(model ?? Options.ModerationModel);
+    public ModerationClient GetModerationClient(string? model = null)
+    {
+        var id = model ?? Options.ModerationModel;
+        var client = GetClient().GetModerationClient(id);
+        foreach (var layer in _layers.Moderations)
+            client = layer(client, id);
+        return client;
+    }
 
     /// <summary>The models client (<c>/v1/models</c>).</summary>
     public OpenAIModelClient GetModelClient() => GetClient().GetOpenAIModelClient();
@@ -76,7 +103,14 @@ public sealed class OpenAIClientFactory
     /// <summary>The SDK options that <paramref name="options"/> stand for (endpoint, headers, retries, timeout).</summary>
     public static OpenAIClientOptions CreateClientOptions(OpenAIOptions options) => CreateClientOptions(ClientSettings.From(options), null);
 
-    private OpenAIClientOptions CreateClientOptions(ClientSettings settings) => CreateClientOptions(settings, _transport);
+    private OpenAIClientOptions CreateClientOptions(ClientSettings settings)
+    {
+        var options = CreateClientOptions(settings, _transport);
+        // Per call: each policy sees one call once, before the SDK's retries, and may answer or refuse it without a request.
+        foreach (var policy in _layers.Policies)
+            options.AddPolicy(policy, PipelinePosition.PerCall);
+        return options;
+    }
 
     private static OpenAIClientOptions CreateClientOptions(ClientSettings settings, PipelineTransport? transport)
     {

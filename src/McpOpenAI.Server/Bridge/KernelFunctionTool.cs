@@ -101,7 +101,7 @@ internal sealed class KernelFunctionTool : McpServerTool
         try
         {
             var arguments = _schema.ToArguments(given);
-            using var call = CallContext.Begin(McpCallContext.For(request.Server, progress));
+            using var call = CallContext.Begin(McpCallContext.For(request.Server, progress) with { ToolName = ProtocolTool.Name });
             var value = await KernelCalls.InvokeAsync(_host.Kernel, Source.Plugin, Source.Function, arguments, cancellationToken).ConfigureAwait(false);
             return ToolResults.From(value, ProtocolTool.OutputSchema is not null);
         }

@@ -29,7 +29,7 @@ internal static class InvokeCommand
         try
         {
             var arguments = schema.ToArguments(given);
-            using var call = CallContext.Begin(new CallContext { Progress = streamed, Source = InvocationSource.CommandLine });
+            using var call = CallContext.Begin(new CallContext { Progress = streamed, Source = InvocationSource.CommandLine, ToolName = tool.ToolName });
             var result = await KernelCalls.InvokeAsync(host.Kernel, tool.Plugin, tool.Function, arguments, cancellationToken).ConfigureAwait(false);
             var text = ToolResults.From(result, structured: false).Content.OfType<ModelContextProtocol.Protocol.TextContentBlock>().Select(b => b.Text);
             var final = string.Join(Environment.NewLine, text);

@@ -64,6 +64,7 @@ internal static class ServerHost
         AddConfiguration(builder.Configuration, configArgs, userConfigFile ?? AppPaths.UserConfigFile);
         AddLogging(builder);
         AddServices(builder.Services, builder.Configuration, watchPrompts: transport is not null);
+        Telemetry.TelemetryServiceCollectionExtensions.AddMcpOpenAITelemetry(builder.Services, builder.Configuration, Version);
         if (transport is not null)
             AddMcp(builder.Services, transport);
     }
@@ -89,6 +90,8 @@ internal static class ServerHost
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
+            // Shows the trace and span ids (ActivityTrackingOptions) of a line logged during a traced tool call.
+            o.IncludeScopes = true;
             o.TimestampFormat = "HH:mm:ss ";
         });
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);

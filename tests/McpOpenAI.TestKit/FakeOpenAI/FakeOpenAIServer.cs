@@ -55,6 +55,9 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     /// </summary>
     public FakeImageContent ImageContent { get; set; }
 
+    /// <summary>The <c>x-ratelimit-*</c> headers to send with every POST answer; null sends none.</summary>
+    public FakeRateLimits? RateLimits { get; set; }
+
     /// <summary>Faults to inject, each consumed by one request.</summary>
     public FakeFaultQueue Faults { get; } = new();
 

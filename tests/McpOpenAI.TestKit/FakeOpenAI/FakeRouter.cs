@@ -17,6 +17,7 @@ internal static class FakeRouter
         }
 
         if (!await AuthorizeAsync(server, http)) return;
+        if (request.Method == "POST") server.RateLimits?.Apply(http.Response);
 
         var fault = server.Faults.TryTake(FakeOpenAIServer.NormalizePath(path));
         if (fault is not null && !await ApplyAsync(server, http, fault)) return;
