@@ -219,5 +219,6 @@ internal sealed class McpServerConnection : IAsyncDisposable
         Destructive = tool.Annotations?.DestructiveHint,
         Idempotent = tool.Annotations?.IdempotentHint,
         OpenWorld = tool.Annotations?.OpenWorldHint ?? true,
+        AgentOnly = true,
     };
 }
