@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Caching.Distributed;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Server;
 
 namespace McpOpenAI.Server.Http;
@@ -9,33 +10,35 @@ namespace McpOpenAI.Server.Http;
 #pragma warning disable MCP9006 // Resumability belongs to stateful Streamable HTTP, which the 2025-11-25 clients we serve use.
 
 /// <summary>
-/// Resumable streams with the SDK's event store: every event a stateful session sends on a stream is kept for a while
-/// in an <see cref="IDistributedCache"/> (in memory and size-bounded by default), under an id the client sees, so a GET
-/// with <c>Last-Event-ID</c> replays what came after it. Off in stateless mode or with <see cref="HttpOptions.ResumableStreams"/> false.
+/// Resumable streams: every event a stateful session sends on a stream is kept for a while under an id the client sees,
+/// so a GET with <c>Last-Event-ID</c> replays what came after it. One instance keeps them in memory, bounded in bytes
+/// (<see cref="MemoryEventStreamStore"/>); when an <see cref="IDistributedCache"/> is registered under <see cref="CacheKey"/>
+/// (Redis, shared by several instances) the SDK's <see cref="DistributedCacheEventStreamStore"/> keeps them there. Off in
+/// stateless mode or with <see cref="HttpOptions.ResumableStreams"/> false.
 /// </summary>
 internal static class ResumableStreams
 {
-    /// <summary>The key of the cache that holds the events; replace that registration to share events between instances.</summary>
+    /// <summary>The key of the cache that holds the events when they are shared between instances.</summary>
     public const string CacheKey = "mcp-openai-events";
 
     public static void Add(IMcpServerBuilder builder, HttpOptions options)
     {
         if (!options.ResumableStreams || options.Stateless)
             return;
-        builder.Services.AddKeyedSingleton<IDistributedCache>(CacheKey, (_, _) =>
-            new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions { SizeLimit = options.EventStoreSizeLimit })));
         var retention = options.EventRetention > TimeSpan.Zero ? options.EventRetention : TimeSpan.FromMinutes(5);
-        builder.WithDistributedCacheEventStreamStore(o =>
-        {
-            o.EventSlidingExpiration = retention;
-            o.EventAbsoluteExpiration = retention * 4;
-            o.MetadataSlidingExpiration = retention * 2;
-            o.MetadataAbsoluteExpiration = retention * 8;
-            // How often a resumed stream looks for events written after it caught up; the cache is in memory, so this is cheap.
-            o.StreamReaderPollingInterval = TimeSpan.FromMilliseconds(100);
-        });
-        // Set last, so another IDistributedCache in the container (a chat cache, say) is never taken for the events.
-        builder.Services.AddOptions<DistributedCacheEventStreamStoreOptions>()
-            .Configure<IServiceProvider>((o, services) => o.Cache = services.GetRequiredKeyedService<IDistributedCache>(CacheKey));
+        builder.Services.AddSingleton(sp => new MemoryEventStreamStore(options.EventStoreSizeLimit, retention, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        builder.Services.AddOptions<HttpServerTransportOptions>().Configure<IServiceProvider>((o, services) =>
+            o.EventStreamStore = services.GetKeyedService<IDistributedCache>(CacheKey) is { } shared
+                ? new DistributedCacheEventStreamStore(Options.Create(new DistributedCacheEventStreamStoreOptions
+                {
+                    Cache = shared,
+                    EventSlidingExpiration = retention,
+                    EventAbsoluteExpiration = retention * 4,
+                    MetadataSlidingExpiration = retention * 2,
+                    MetadataAbsoluteExpiration = retention * 8,
+                    // How often a resumed stream looks for events another instance wrote after it caught up.
+                    StreamReaderPollingInterval = TimeSpan.FromMilliseconds(250),
+                }), services.GetRequiredService<ILogger<DistributedCacheEventStreamStore>>())
+                : services.GetRequiredService<MemoryEventStreamStore>());
     }
 }
