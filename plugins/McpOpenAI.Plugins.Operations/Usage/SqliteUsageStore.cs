@@ -29,8 +29,10 @@ public sealed class SqliteUsageStore : IUsageStore
     public async Task AddAsync(UsageRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        var command = connection.CreateCommand();
+        await using var commandDisposal = command.ConfigureAwait(false);
         command.CommandText = $"INSERT INTO usage ({Columns}) VALUES ($at, $tool, $caller, $model, $endpoint, $in, $cached, $out, $images, $size, $quality, $duration, $outcome, $cost)";
         command.Parameters.AddWithValue("$at", record.At.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$tool", record.Tool);
@@ -53,12 +55,15 @@ public sealed class SqliteUsageStore : IUsageStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<UsageRecord>> ReadAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        var command = connection.CreateCommand();
+        await using var commandDisposal = command.ConfigureAwait(false);
         command.CommandText = $"SELECT {Columns} FROM usage WHERE at_ms >= $since ORDER BY at_ms, rowid";
         command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
         var records = new List<UsageRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
@@ -77,7 +82,8 @@ public sealed class SqliteUsageStore : IUsageStore
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var command = connection.CreateCommand();
+            var command = connection.CreateCommand();
+            await using var commandDisposal = command.ConfigureAwait(false);
             command.CommandText = """
                 PRAGMA journal_mode = WAL;
                 CREATE TABLE IF NOT EXISTS usage (

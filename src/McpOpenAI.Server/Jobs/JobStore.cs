@@ -32,8 +32,9 @@ internal sealed class JobStore
     /// <summary>Writes the job's whole record (a cancellation request on it stays).</summary>
     public async Task SaveAsync(JobRecord job, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, $"""
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        var command = Command(connection, $"""
             INSERT INTO jobs ({Columns}, result) VALUES ($id, $owner, $tool, $status, $started, $finished, $note, $progress, $instance, $seen, $result)
             ON CONFLICT(id) DO UPDATE SET status = $status, finished = $finished, note = $note, progress = $progress, instance = $instance,
                 seen = $seen, result = $result
@@ -42,25 +43,32 @@ internal sealed class JobStore
             ("$finished", job.Finished is { } finished ? Stamp(finished) : null), ("$note", job.Note),
             ("$progress", JsonSerializer.Serialize(job.Progress, KernelJson.Options)), ("$instance", job.Instance), ("$seen", Stamp(job.Seen)),
             ("$result", job.Result is null ? null : JsonSerializer.Serialize(job.Result, McpJsonUtilities.DefaultOptions)));
+        await using var commandDisposal = command.ConfigureAwait(false);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The job with its result; null when there is none.</summary>
     public async Task<JobRecord?> FindAsync(string id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, $"SELECT {Columns}, result FROM jobs WHERE id = $id", ("$id", id));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        var command = Command(connection, $"SELECT {Columns}, result FROM jobs WHERE id = $id", ("$id", id));
+        await using var commandDisposal = command.ConfigureAwait(false);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader, withResult: true) : null;
     }
 
     /// <summary>An owner's newest jobs, without their results.</summary>
     public async Task<IReadOnlyList<JobRecord>> ListAsync(string owner, int limit, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, $"SELECT {Columns} FROM jobs WHERE owner = $owner ORDER BY started DESC LIMIT $limit",
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        var command = Command(connection, $"SELECT {Columns} FROM jobs WHERE owner = $owner ORDER BY started DESC LIMIT $limit",
             ("$owner", owner), ("$limit", limit));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var commandDisposal = command.ConfigureAwait(false);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
         var jobs = new List<JobRecord>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             jobs.Add(Read(reader, withResult: false));
@@ -74,19 +82,24 @@ internal sealed class JobStore
     public async Task<IReadOnlyList<string>> TouchAsync(string instance, IEnumerable<(string Id, JobProgressSnapshot Progress)> jobs, DateTimeOffset now,
         CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
         {
             foreach (var (id, progress) in jobs)
             {
-                await using var touch = Command(connection, "UPDATE jobs SET seen = $seen, progress = $progress WHERE id = $id AND instance = $instance AND status = 'running'",
+                var touch = Command(connection, "UPDATE jobs SET seen = $seen, progress = $progress WHERE id = $id AND instance = $instance AND status = 'running'",
                     ("$seen", Stamp(now)), ("$progress", JsonSerializer.Serialize(progress, KernelJson.Options)), ("$id", id), ("$instance", instance));
+                await using var touchDisposal = touch.ConfigureAwait(false);
                 await touch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
-        await using var asked = Command(connection, "SELECT id FROM jobs WHERE instance = $instance AND status = 'running' AND cancel_requested = 1", ("$instance", instance));
-        await using var reader = await asked.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var asked = Command(connection, "SELECT id FROM jobs WHERE instance = $instance AND status = 'running' AND cancel_requested = 1", ("$instance", instance));
+        await using var askedDisposal = asked.ConfigureAwait(false);
+        var reader = await asked.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
         var ids = new List<string>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             ids.Add(reader.GetString(0));
@@ -96,16 +109,20 @@ internal sealed class JobStore
     /// <summary>Asks the process that runs a job to cancel it (at its next heartbeat).</summary>
     public async Task RequestCancelAsync(string id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, "UPDATE jobs SET cancel_requested = 1 WHERE id = $id AND status = 'running'", ("$id", id));
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        var command = Command(connection, "UPDATE jobs SET cancel_requested = 1 WHERE id = $id AND status = 'running'", ("$id", id));
+        await using var commandDisposal = command.ConfigureAwait(false);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes the jobs that ended, or were last seen, before <paramref name="cutoff"/>.</summary>
     public async Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, "DELETE FROM jobs WHERE COALESCE(finished, seen) < $cutoff", ("$cutoff", Stamp(cutoff)));
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        var command = Command(connection, "DELETE FROM jobs WHERE COALESCE(finished, seen) < $cutoff", ("$cutoff", Stamp(cutoff)));
+        await using var commandDisposal = command.ConfigureAwait(false);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -132,7 +149,8 @@ internal sealed class JobStore
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var wait = Command(connection, "PRAGMA busy_timeout = 5000");
+        var wait = Command(connection, "PRAGMA busy_timeout = 5000");
+        await using var waitDisposal = wait.ConfigureAwait(false);
         await wait.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
@@ -140,14 +158,16 @@ internal sealed class JobStore
     private async Task CreateSchemaAsync()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
-        await using var connection = await ConnectAsync(CancellationToken.None).ConfigureAwait(false);
-        await using var create = Command(connection, """
+        var connection = await ConnectAsync(CancellationToken.None).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        var create = Command(connection, """
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS jobs (id TEXT PRIMARY KEY, owner TEXT NOT NULL, tool TEXT NOT NULL, status TEXT NOT NULL,
                 started TEXT NOT NULL, finished TEXT, note TEXT, progress TEXT NOT NULL, instance TEXT NOT NULL, seen TEXT NOT NULL,
                 cancel_requested INTEGER NOT NULL DEFAULT 0, result TEXT);
             CREATE INDEX IF NOT EXISTS jobs_owner ON jobs (owner, started);
             """);
+        await using var createDisposal = create.ConfigureAwait(false);
         await create.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 

@@ -34,8 +34,10 @@ public sealed class AgentSessionStore
     /// <exception cref="FunctionException">There is no such session, or it belongs to another agent.</exception>
     public async Task<IReadOnlyList<ChatMessage>> LoadAsync(string sessionId, string agent, int maxTokens, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (var find = Command(connection, "SELECT agent FROM sessions WHERE id = $id", ("$id", sessionId)))
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        var find = Command(connection, "SELECT agent FROM sessions WHERE id = $id", ("$id", sessionId));
+        await using (find.ConfigureAwait(false))
         {
             var owner = await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
             if (owner is null)
@@ -47,8 +49,10 @@ public sealed class AgentSessionStore
         }
 
         var rows = new List<SessionHistory.StoredMessage>();
-        await using var read = Command(connection, "SELECT turn, content, tokens FROM messages WHERE session_id = $id ORDER BY id", ("$id", sessionId));
-        await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var read = Command(connection, "SELECT turn, content, tokens FROM messages WHERE session_id = $id ORDER BY id", ("$id", sessionId));
+        await using var readDisposal = read.ConfigureAwait(false);
+        var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var message = JsonSerializer.Deserialize<ChatMessage>(reader.GetString(1), AIJsonUtilities.DefaultOptions);
@@ -61,24 +65,29 @@ public sealed class AgentSessionStore
     /// <summary>Appends one turn to a session, creating the session when it is new.</summary>
     public async Task AppendTurnAsync(string sessionId, string agent, IEnumerable<ChatMessage> messages, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionDisposal = transaction.ConfigureAwait(false);
         var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-        await using (var upsert = Command(connection, """
+        var upsert = Command(connection, """
             INSERT INTO sessions (id, agent, created, updated) VALUES ($id, $agent, $now, $now)
             ON CONFLICT(id) DO UPDATE SET updated = $now
-            """, ("$id", sessionId), ("$agent", agent), ("$now", now)))
+            """, ("$id", sessionId), ("$agent", agent), ("$now", now));
+        await using (upsert.ConfigureAwait(false))
         {
             await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         long turn;
-        await using (var next = Command(connection, "SELECT COALESCE(MAX(turn), 0) + 1 FROM messages WHERE session_id = $id", ("$id", sessionId)))
+        var next = Command(connection, "SELECT COALESCE(MAX(turn), 0) + 1 FROM messages WHERE session_id = $id", ("$id", sessionId));
+        await using (next.ConfigureAwait(false))
             turn = (long)(await next.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         foreach (var message in messages)
         {
             var json = JsonSerializer.Serialize(message, AIJsonUtilities.DefaultOptions);
-            await using var insert = Command(connection, "INSERT INTO messages (session_id, turn, role, content, tokens) VALUES ($id, $turn, $role, $content, $tokens)",
+            var insert = Command(connection, "INSERT INTO messages (session_id, turn, role, content, tokens) VALUES ($id, $turn, $role, $content, $tokens)",
                 ("$id", sessionId), ("$turn", turn), ("$role", message.Role.Value), ("$content", json), ("$tokens", SessionHistory.EstimateTokens(message)));
+            await using var insertDisposal = insert.ConfigureAwait(false);
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -90,7 +99,8 @@ public sealed class AgentSessionStore
             Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (var pragma = Command(connection, "PRAGMA busy_timeout = 5000"))
+        var pragma = Command(connection, "PRAGMA busy_timeout = 5000");
+        await using (pragma.ConfigureAwait(false))
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         if (_created)
             return connection;
@@ -99,13 +109,14 @@ public sealed class AgentSessionStore
         {
             if (!_created)
             {
-                await using var create = Command(connection, """
+                var create = Command(connection, """
                     PRAGMA journal_mode = WAL;
                     CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, agent TEXT NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL);
                     CREATE TABLE IF NOT EXISTS messages (id INTEGER PRIMARY KEY AUTOINCREMENT, session_id TEXT NOT NULL REFERENCES sessions(id),
                         turn INTEGER NOT NULL, role TEXT NOT NULL, content TEXT NOT NULL, tokens INTEGER NOT NULL);
                     CREATE INDEX IF NOT EXISTS messages_session ON messages (session_id, id);
                     """);
+                await using var createDisposal = create.ConfigureAwait(false);
                 await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 _created = true;
             }
