@@ -44,8 +44,12 @@ public sealed class HttpOptions
     /// <summary>How long an event stays available for resumption after it was written.</summary>
     public TimeSpan EventRetention { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>The most bytes of events kept for resumption across all sessions (in memory); when full, the oldest go first.</summary>
-    public long EventStoreSizeLimit { get; set; } = 64L * 1024 * 1024;
+    /// <summary>
+    /// The most bytes of events kept for resumption across all sessions (in memory); when full, the oldest go first. 16 MiB
+    /// holds minutes of a team's traffic and still a few seconds at thousands of calls a second, which is what a client
+    /// that reconnects needs; the process holds about 1.5 times this (the collector's headroom) at most.
+    /// </summary>
+    public long EventStoreSizeLimit { get; set; } = 16L * 1024 * 1024;
 
     /// <summary>The largest request body accepted; larger ones get 413. Room for a 20 MiB image sent inline as base64.</summary>
     public long MaxRequestBodySize { get; set; } = 32L * 1024 * 1024;
