@@ -37,8 +37,7 @@ public sealed class CustomerFunctions(SupportDatabase database)
                     ["Check the spelling, or ask the customer for the email on their account or an order number (get_order shows the customer).",
                      $"Or look the customer up by id (ids run from {min} to {max})."]);
         }
-        await using var support = database.OpenSupportReader();
-        return customer with { Tickets = await TicketStore.ForCustomerAsync(support, customer.CustomerId, cancellationToken) };
+        return customer with { Tickets = await database.ReadTicketsAsync(c => TicketStore.ForCustomerAsync(c, customer.CustomerId, cancellationToken), cancellationToken) };
     }
 
     /// <summary>Gets an order with its lines, shipment and tickets.</summary>
@@ -55,7 +54,6 @@ public sealed class CustomerFunctions(SupportDatabase database)
         await using var company = database.OpenCompany();
         var order = await CompanyQueries.FindOrderAsync(company, orderId, cancellationToken)
             ?? throw await SupportErrors.OrderNotFoundAsync(company, orderId, cancellationToken);
-        await using var support = database.OpenSupportReader();
-        return order with { Tickets = await TicketStore.ForOrderAsync(support, orderId, cancellationToken) };
+        return order with { Tickets = await database.ReadTicketsAsync(c => TicketStore.ForOrderAsync(c, orderId, cancellationToken), cancellationToken) };
     }
 }

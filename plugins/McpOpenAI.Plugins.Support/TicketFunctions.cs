@@ -45,9 +45,8 @@ public sealed class TicketFunctions(SupportDatabase database)
                         "an order of this customer (see get_customer's recent_orders), or no order");
             }
         }
-        long id;
-        await using (var writer = database.OpenTicketWriter())
-            id = await TicketStore.CreateAsync(writer, customerId, orderId, cleanSubject, cleanDescription, level, database.Time.GetUtcNow(), cancellationToken);
+        var id = await database.WriteTicketsAsync(writer =>
+            TicketStore.CreateAsync(writer, customerId, orderId, cleanSubject, cleanDescription, level, database.Time.GetUtcNow(), cancellationToken), cancellationToken);
         return await LoadAsync(id, cancellationToken);
     }
 
@@ -82,8 +81,11 @@ public sealed class TicketFunctions(SupportDatabase database)
         if (TicketLevels.Levels.ToList().IndexOf(target) <= current)
             throw FunctionException.InvalidArgument("level", $"ticket {ticketId} is already at '{ticket.EscalationLevel}'; escalation must go higher.",
                 string.Join(", ", TicketLevels.Levels.Skip(current + 1)));
-        await using (var writer = database.OpenTicketWriter())
+        await database.WriteTicketsAsync(async writer =>
+        {
             await TicketStore.EscalateAsync(writer, ticketId, target, target == "safety" ? "urgent" : null, cleanReason, database.Time.GetUtcNow(), cancellationToken);
+            return true;
+        }, cancellationToken);
         return await LoadAsync(ticketId, cancellationToken);
     }
 
@@ -97,12 +99,8 @@ public sealed class TicketFunctions(SupportDatabase database)
 
     private async Task<TicketDetails> LoadAsync(long ticketId, CancellationToken cancellationToken)
     {
-        TicketDetails ticket;
-        await using (var support = database.OpenSupportReader())
-        {
-            ticket = await TicketStore.FindAsync(support, ticketId, cancellationToken)
-                ?? throw await SupportErrors.TicketNotFoundAsync(support, ticketId, cancellationToken);
-        }
+        var ticket = await database.ReadTicketsAsync(async support => await TicketStore.FindAsync(support, ticketId, cancellationToken)
+            ?? throw await SupportErrors.TicketNotFoundAsync(support, ticketId, cancellationToken), cancellationToken);
         await using var company = database.OpenCompany();
         var name = await CompanyQueries.CustomerNameAsync(company, ticket.CustomerId, cancellationToken);
         return ticket with { CustomerName = name ?? "(unknown customer)" };

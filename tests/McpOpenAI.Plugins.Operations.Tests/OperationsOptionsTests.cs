@@ -1,3 +1,4 @@
+using McpOpenAI.Kernel.State;
 using McpOpenAI.Plugins.Operations.Budget;
 using McpOpenAI.Plugins.Operations.Caching;
 using McpOpenAI.Plugins.Operations.Limits;
@@ -15,11 +16,10 @@ public sealed class OperationsOptionsTests
     [Fact]
     public void CacheStorage_WithStateRedis_IsRedis_ElseMemory()
     {
-        var redis = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["State:Redis"] = "127.0.0.1:6390,abortConnect=false" }).Build();
-        var none = new ConfigurationBuilder().Build();
+        var redis = new SharedState(null, "127.0.0.1:6390,abortConnect=false");
 
         Assert.IsType<RedisCache>(CacheStorage.Create(redis, new CacheOptions()));
-        Assert.IsType<MemoryDistributedCache>(CacheStorage.Create(none, new CacheOptions()));
+        Assert.IsType<MemoryDistributedCache>(CacheStorage.Create(SharedState.Embedded, new CacheOptions()));
     }
 
     [Fact]

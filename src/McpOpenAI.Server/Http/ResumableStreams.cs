@@ -1,3 +1,4 @@
+using McpOpenAI.Kernel.State;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +11,9 @@ namespace McpOpenAI.Server.Http;
 
 /// <summary>
 /// Resumable streams with the SDK's event store: every event a stateful session sends on a stream is kept for a while
-/// in an <see cref="IDistributedCache"/> (in memory and size-bounded by default), under an id the client sees, so a GET
-/// with <c>Last-Event-ID</c> replays what came after it. Off in stateless mode or with <see cref="HttpOptions.ResumableStreams"/> false.
+/// in an <see cref="IDistributedCache"/> (in memory and size-bounded by default; on Redis with <c>State:Redis</c>, shared by
+/// the team's instances), under an id the client sees, so a GET with <c>Last-Event-ID</c> replays what came after it.
+/// Off in stateless mode or with <see cref="HttpOptions.ResumableStreams"/> false.
 /// </summary>
 internal static class ResumableStreams
 {
@@ -22,8 +24,9 @@ internal static class ResumableStreams
     {
         if (!options.ResumableStreams || options.Stateless)
             return;
-        builder.Services.AddKeyedSingleton<IDistributedCache>(CacheKey, (_, _) =>
-            new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions { SizeLimit = options.EventStoreSizeLimit })));
+        builder.Services.AddKeyedSingleton<IDistributedCache>(CacheKey, (services, _) => services.GetSharedState() is { HasRedis: true } state
+            ? SharedCache.Create(state, "events")
+            : new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions { SizeLimit = options.EventStoreSizeLimit })));
         var retention = options.EventRetention > TimeSpan.Zero ? options.EventRetention : TimeSpan.FromMinutes(5);
         builder.WithDistributedCacheEventStreamStore(o =>
         {
@@ -31,7 +34,7 @@ internal static class ResumableStreams
             o.EventAbsoluteExpiration = retention * 4;
             o.MetadataSlidingExpiration = retention * 2;
             o.MetadataAbsoluteExpiration = retention * 8;
-            // How often a resumed stream looks for events written after it caught up; the cache is in memory, so this is cheap.
+            // How often a resumed stream looks for events written after it caught up; cheap in memory and on Redis alike.
             o.StreamReaderPollingInterval = TimeSpan.FromMilliseconds(100);
         });
         // Set last, so another IDistributedCache in the container (a chat cache, say) is never taken for the events.

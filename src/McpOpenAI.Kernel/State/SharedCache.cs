@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Options;
+
+namespace McpOpenAI.Kernel.State;
+
+/// <summary>An <see cref="IDistributedCache"/> on the shared Redis connection (<c>State:Redis</c>), its keys under a prefix of its own.</summary>
+public static class SharedCache
+{
+    /// <summary>The prefix of every key the server writes to Redis.</summary>
+    public const string KeyPrefix = "mcpopenai:";
+
+    /// <summary>A cache whose keys start with <c>mcpopenai:{name}:</c>.</summary>
+    /// <exception cref="InvalidOperationException"><c>State:Redis</c> is not set.</exception>
+    public static IDistributedCache Create(SharedState state, string name)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (!state.HasRedis)
+            throw new InvalidOperationException($"{SharedState.RedisSetting} is not set.");
+        return new RedisCache(Options.Create(new RedisCacheOptions
+        {
+            ConnectionMultiplexerFactory = state.RedisAsync,
+            InstanceName = $"{KeyPrefix}{name}:",
+        }));
+    }
+}
