@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using McpOpenAI.Server.Tests.Infrastructure;
+using McpOpenAI.TestKit.Services;
 
 namespace McpOpenAI.Server.Tests.EndToEnd;
 
@@ -10,7 +11,7 @@ internal static class ProcessRunner
 
     public static async Task<Outcome> RunAsync(TempFolder folder, IDictionary<string, string?> environment, IEnumerable<string> arguments, CancellationToken ct)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet");
         start.ArgumentList.Add(ServerProcess.ServerDll);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
@@ -23,21 +24,7 @@ internal static class ProcessRunner
             else
                 start.Environment[key] = value;
         }
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync(ct);
-        var error = process.StandardError.ReadToEndAsync(ct);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        limit.CancelAfter(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return new Outcome(process.ExitCode, await output, await error);
+        var outcome = await ProcessCommand.RunAsync(start, TimeSpan.FromSeconds(60), ct);
+        return new Outcome(outcome.ExitCode, outcome.StandardOutput, outcome.StandardError);
     }
 }
