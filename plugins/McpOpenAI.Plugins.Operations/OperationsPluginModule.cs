@@ -55,7 +55,8 @@ public static class OperationsPluginModule
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSharedState(configuration[SharedState.PostgreSQLSetting], configuration[SharedState.RedisSetting]);
-        services.TryAddSingleton<IDistributedCache>(sp => CacheStorage.Create(sp.GetSharedState(), sp.GetRequiredService<IOptions<CacheOptions>>().Value));
+        services.TryAddSingleton<IDistributedCache>(sp => CacheStorage.Create(sp.GetSharedState(), sp.GetRequiredService<IOptions<CacheOptions>>().Value,
+            sp.GetService<ILoggerFactory>()?.CreateLogger(typeof(CacheStorage))));
         services.TryAddSingleton<OperationsMetrics>();
         services.TryAddSingleton<OperationsCache>();
         services.TryAddSingleton<IUsageStore>(sp => new DatabaseUsageStore(sp.GetSharedState().Database(Path.Combine(sp.GetRequiredService<AppPaths>().DataFolder, "usage.db"))));

@@ -2,6 +2,7 @@ using McpOpenAI.Kernel.State;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
 
@@ -25,7 +26,7 @@ internal static class ResumableStreams
         if (!options.ResumableStreams || options.Stateless)
             return;
         builder.Services.AddKeyedSingleton<IDistributedCache>(CacheKey, (services, _) => services.GetSharedState() is { HasRedis: true } state
-            ? SharedCache.Create(state, "events")
+            ? SharedCache.Create(state, "events", services.GetService<ILoggerFactory>()?.CreateLogger(typeof(ResumableStreams)))
             : new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions { SizeLimit = options.EventStoreSizeLimit })));
         var retention = options.EventRetention > TimeSpan.Zero ? options.EventRetention : TimeSpan.FromMinutes(5);
         builder.WithDistributedCacheEventStreamStore(o =>
