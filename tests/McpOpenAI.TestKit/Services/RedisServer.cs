@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 
@@ -14,24 +15,26 @@ public sealed class RedisServer : IAsyncDisposable
     public const string Package = "redis-server";
 
     private readonly string _program;
+    private readonly string? _password;
     private Process? _process;
 
-    private RedisServer(string program, int port)
+    private RedisServer(string program, int port, string? password)
     {
         _program = program;
         Port = port;
+        _password = password;
     }
 
     /// <summary>The port on 127.0.0.1.</summary>
     public int Port { get; }
 
     /// <summary>A StackExchange.Redis configuration string for the server.</summary>
-    public string Configuration => $"127.0.0.1:{Port}";
+    public string Configuration => _password is null ? $"127.0.0.1:{Port}" : $"127.0.0.1:{Port},password={_password}";
 
-    /// <summary>Starts a server from <paramref name="program"/> (see <see cref="DebianPackage.FindOrInstallAsync"/>).</summary>
-    public static async Task<RedisServer> StartAsync(string program, CancellationToken cancellationToken = default)
+    /// <summary>Starts a server from <paramref name="program"/> (see <see cref="DebianPackage.FindOrInstallAsync"/>), requiring <paramref name="password"/> when given.</summary>
+    public static async Task<RedisServer> StartAsync(string program, string? password = null, CancellationToken cancellationToken = default)
     {
-        var server = new RedisServer(program, FreePort.Next());
+        var server = new RedisServer(program, FreePort.Next(), password);
         await server.StartAgainAsync(cancellationToken);
         return server;
     }
@@ -40,16 +43,22 @@ public sealed class RedisServer : IAsyncDisposable
     public async Task StartAgainAsync(CancellationToken cancellationToken = default)
     {
         var start = new ProcessStartInfo(_program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes" })
+        foreach (var a in new[] { "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes" })
             start.ArgumentList.Add(a);
+        if (_password is not null)
+        {
+            start.ArgumentList.Add("--requirepass");
+            start.ArgumentList.Add(_password);
+        }
         _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {_program}.");
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         await FreePort.WaitListeningAsync(Port, TimeSpan.FromSeconds(20), cancellationToken);
-        if (!(await CommandAsync("PING", cancellationToken)).StartsWith("+PONG", StringComparison.Ordinal))
-            throw new InvalidOperationException("redis-server did not answer PING.");
+        var answer = await CommandAsync("PING", cancellationToken);
+        if (!answer.StartsWith("+PONG", StringComparison.Ordinal) && !answer.StartsWith("-NOAUTH", StringComparison.Ordinal))
+            throw new InvalidOperationException($"redis-server did not answer PING: {answer}");
     }
 
     /// <summary>Sends one inline command and returns the first line of the answer (e.g. <c>FLUSHALL</c>).</summary>
