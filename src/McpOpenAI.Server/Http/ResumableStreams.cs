@@ -18,7 +18,7 @@ namespace McpOpenAI.Server.Http;
 /// </summary>
 internal static class ResumableStreams
 {
-    /// <summary>The key of the cache that holds the events; replace that registration to share events between instances.</summary>
+    /// <summary>The key of the cache that holds the events (on Redis with <c>State:Redis</c>).</summary>
     public const string CacheKey = "mcp-openai-events";
 
     public static void Add(IMcpServerBuilder builder, HttpOptions options)
