@@ -98,6 +98,8 @@ public sealed class TeamFixture : IAsyncLifetime
         ["Http__Tokens__1__Sha256"] = TokenHasher.Hash(LimitedToken),
         ["Http__Tokens__1__RequestsPerMinute"] = LimitedPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Logging__LogLevel__Default"] = "Information",
+        // Four server processes at once: configuration reload polls, so they take fewer of the machine's inotify instances.
+        ["DOTNET_USE_POLLING_FILE_WATCHER"] = "1",
     };
 
     /// <summary>Two more instances on the same state, and a balancer for them (sticky for stateful ones, round-robin else).</summary>
