@@ -63,6 +63,6 @@ public sealed class InstanceFailureTests(TeamFixture team)
             var read = TeamFixture.Structured(await TeamFixture.CallAsync(direct, "get_ticket", new() { ["ticket_id"] = id }, Ct));
             Assert.Equal(id, read.GetProperty("ticket_id").GetInt64());
         }
-        TestContext.Current.SendDiagnosticMessage($"kill test: {acknowledged.Count} acknowledged, {lost} lost around the kill, {clock.Elapsed.TotalSeconds:0.0} s");
+        TestContext.Current.TestOutputHelper?.WriteLine($"kill test: {acknowledged.Count} acknowledged, {lost} lost around the kill, {clock.Elapsed.TotalSeconds:0.0} s");
     }
 }
