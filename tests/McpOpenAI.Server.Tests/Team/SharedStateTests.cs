@@ -3,6 +3,7 @@ using McpOpenAI.Server.Tests.Jobs;
 using McpOpenAI.TestKit.FakeOpenAI;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using StackExchange.Redis;
 
 namespace McpOpenAI.Server.Tests.Team;
 
@@ -141,6 +142,29 @@ public sealed class SharedStateTests(TeamFixture team)
 
         Assert.Equal(fromA, fromB);
         Assert.Contains("embed", fromA);
+    }
+
+    [Fact]
+    public async Task ResponseCache_AnswerCachedOnOne_ServesTheOther_AndStreamEventsAreInRedis()
+    {
+        team.SkipIfUnavailable();
+        var a = await team.ConnectAsync(team.A.Endpoint, Ct);
+        var b = await team.ConnectAsync(team.B.Endpoint, Ct);
+        var question = new Dictionary<string, object?>
+        {
+            ["messages"] = new[] { new { role = "user", content = $"Name a colour ({Guid.NewGuid():N})." } }, ["temperature"] = 0,
+        };
+
+        var before = team.Fake.RequestCount("chat/completions");
+        var first = TeamFixture.Text(await TeamFixture.CallAsync(a, "chat", question, Ct));
+        var second = TeamFixture.Text(await TeamFixture.CallAsync(b, "chat", question, Ct));
+
+        Assert.Equal(before + 1, team.Fake.RequestCount("chat/completions"));
+        Assert.Equal(first, second);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(team.Redis.Configuration);
+        var server = redis.GetServer(redis.GetEndPoints()[0]);
+        Assert.NotEmpty(server.Keys(pattern: "mcpopenai:cache:*").Take(1));
+        Assert.NotEmpty(server.Keys(pattern: "mcpopenai:events:*").Take(1));
     }
 
     // The report without its time window, which each call takes at its own moment.
