@@ -49,8 +49,8 @@ public sealed class DatabasePlugin
     [FunctionTraits(Title = "List tables", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     public async Task<TableList> ListTablesAsync(CancellationToken cancellationToken = default)
     {
-        var backend = await GetBackendAsync(cancellationToken);
-        var tables = await backend.ListTablesAsync(cancellationToken);
+        var backend = await GetBackendAsync(cancellationToken).ConfigureAwait(false);
+        var tables = await backend.ListTablesAsync(cancellationToken).ConfigureAwait(false);
         return new TableList(backend.DisplayName, DialectName, tables);
     }
 
@@ -64,8 +64,8 @@ public sealed class DatabasePlugin
     {
         if (string.IsNullOrWhiteSpace(table))
             throw FunctionException.InvalidArgument("table", "a table name is required.", example: "orders");
-        var backend = await GetBackendAsync(cancellationToken);
-        return await backend.DescribeTableAsync(table, _options.SampleRows, cancellationToken);
+        var backend = await GetBackendAsync(cancellationToken).ConfigureAwait(false);
+        return await backend.DescribeTableAsync(table, _options.SampleRows, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs one read-only SELECT query with the row limit and time limit.</summary>
@@ -83,10 +83,10 @@ public sealed class DatabasePlugin
             throw FunctionException.InvalidArgument("max_rows", $"{maxRows} is not a positive number.", $"1 to {_options.MaxRows}", "50");
         var limit = Math.Min(maxRows ?? _options.MaxRows, _options.MaxRows);
         var statement = SqlGuard.EnsureReadOnly(sql, Dialect);
-        var backend = await GetBackendAsync(cancellationToken);
+        var backend = await GetBackendAsync(cancellationToken).ConfigureAwait(false);
 
         var watch = Stopwatch.StartNew();
-        var (columns, rows, truncated) = await backend.QueryAsync(statement, limit, cancellationToken);
+        var (columns, rows, truncated) = await backend.QueryAsync(statement, limit, cancellationToken).ConfigureAwait(false);
         watch.Stop();
         _logger.LogDebug("Query returned {Rows} rows{Cut} in {Elapsed} ms", rows.Count, truncated ? " (cut)" : "", watch.ElapsedMilliseconds);
         return new QueryResult(columns, rows, rows.Count, truncated, limit, watch.ElapsedMilliseconds, statement,
@@ -99,11 +99,11 @@ public sealed class DatabasePlugin
     [FunctionTraits(Title = "Schema summary", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     public async Task<SchemaSummary> GetSchemaSummaryAsync(CancellationToken cancellationToken = default)
     {
-        var backend = await GetBackendAsync(cancellationToken);
-        var tables = await backend.ListTablesAsync(cancellationToken);
+        var backend = await GetBackendAsync(cancellationToken).ConfigureAwait(false);
+        var tables = await backend.ListTablesAsync(cancellationToken).ConfigureAwait(false);
         var descriptions = new List<TableDescription>();
         foreach (var table in tables.Take(MaxSummaryTables))
-            descriptions.Add(await backend.DescribeTableAsync(table.Name, 0, cancellationToken));
+            descriptions.Add(await backend.DescribeTableAsync(table.Name, 0, cancellationToken).ConfigureAwait(false));
         var text = SchemaSummaryWriter.Write(backend.DisplayName, DialectName, descriptions, tables.Count, DialectNotes());
         return new SchemaSummary(backend.DisplayName, DialectName, tables.Count, text);
     }
@@ -128,10 +128,10 @@ public sealed class DatabasePlugin
     {
         if (_backend is { } ready)
             return ready;
-        await _backendGate.WaitAsync(cancellationToken);
+        await _backendGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return _backend ??= await CreateBackendAsync(cancellationToken);
+            return _backend ??= await CreateBackendAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -150,7 +150,7 @@ public sealed class DatabasePlugin
             return new SqliteBackend(_options.ConnectionString!, $"SQLite {Path.GetFileName(source)}", timeout);
         }
         var path = Path.Combine(_options.ResolveDataFolder(), DatabaseOptions.SampleDatabaseFileName);
-        if (await SampleDatabase.EnsureCreatedAsync(path, cancellationToken: cancellationToken))
+        if (await SampleDatabase.EnsureCreatedAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false))
             _logger.LogInformation("Created the sample company database at {Path}", path);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ConnectionString;
         return new SqliteBackend(connectionString, $"SQLite sample company database ({SampleCompanyGenerator.CompanyName})", timeout);

@@ -52,8 +52,8 @@ public sealed class DocumentFunctions
             throw FunctionException.InvalidArgument("query", "a search query is required.", example: "return policy opened items");
         if (limit is < 1 or > ResearchOptions.MaxSearchResults)
             throw FunctionException.InvalidArgument("limit", $"{limit} is out of range.", $"1 to {ResearchOptions.MaxSearchResults}", "5");
-        var summary = await RefreshAsync(cancellationToken);
-        var (hits, mode) = await IndexSearcher.SearchAsync(Index, query, limit ?? _options.DefaultSearchResults, cancellationToken);
+        var summary = await RefreshAsync(cancellationToken).ConfigureAwait(false);
+        var (hits, mode) = await IndexSearcher.SearchAsync(Index, query, limit ?? _options.DefaultSearchResults, cancellationToken).ConfigureAwait(false);
         return new DocumentSearchResult(query, mode, hits.Count, hits, summary);
     }
 
@@ -68,15 +68,15 @@ public sealed class DocumentFunctions
     {
         if (string.IsNullOrWhiteSpace(pathOrId))
             throw FunctionException.InvalidArgument("path_or_id", "a document id or path is required.", example: "policies/returns-and-refunds");
-        await RefreshAsync(cancellationToken);
-        var document = await IndexReader.FindAsync(Index, pathOrId, cancellationToken);
+        await RefreshAsync(cancellationToken).ConfigureAwait(false);
+        var document = await IndexReader.FindAsync(Index, pathOrId, cancellationToken).ConfigureAwait(false);
         if (document is null)
         {
             var relative = CorpusPaths.ToRelative(Index.CorpusPath, pathOrId)
                 ?? throw new FunctionException(ErrorCodes.PermissionDenied,
                     $"'{pathOrId}' is outside the document library; only documents inside it can be read.",
                     ["Use an id or path from search_documents results (paths are relative to the library)."]);
-            document = await IndexReader.FindAsync(Index, relative, cancellationToken) ?? throw await NotFoundAsync(pathOrId, cancellationToken);
+            document = await IndexReader.FindAsync(Index, relative, cancellationToken).ConfigureAwait(false) ?? throw await NotFoundAsync(pathOrId, cancellationToken).ConfigureAwait(false);
         }
         return DocumentView.Create(document, section, _options.MaxReadCharacters);
     }
@@ -91,7 +91,7 @@ public sealed class DocumentFunctions
 
     private async Task<FunctionException> NotFoundAsync(string pathOrId, CancellationToken cancellationToken)
     {
-        var ids = await IndexReader.SampleIdsAsync(Index, 12, cancellationToken);
+        var ids = await IndexReader.SampleIdsAsync(Index, 12, cancellationToken).ConfigureAwait(false);
         return new FunctionException(ErrorCodes.NotFound, $"No document '{pathOrId}' in the library.",
             ["Find documents with search_documents and use the id it returns.", "Some ids: " + string.Join(", ", ids)]);
     }

@@ -60,7 +60,7 @@ public sealed class WebSearchFunctions
 #pragma warning disable OPENAI001 // The Responses API is marked experimental in the SDK.
             var request = new CreateResponseOptions(model, [ResponseItem.CreateUserMessageItem(query)]);
             request.Tools.Add(ResponseTool.CreateWebSearchTool());
-            ResponseResult response = await _factory.GetResponsesClient().CreateResponseAsync(request, cancellationToken);
+            ResponseResult response = await _factory.GetResponsesClient().CreateResponseAsync(request, cancellationToken).ConfigureAwait(false);
             return WebSearchResponseReader.Read(query, model, response);
 #pragma warning restore OPENAI001
         }

@@ -24,12 +24,13 @@ public sealed class CustomerFunctions(SupportDatabase database)
             throw FunctionException.InvalidArgument("customer_id", "give a customer id or an email address.", example: "42");
         if (customerId is < 1)
             throw FunctionException.InvalidArgument("customer_id", $"{customerId} is not a valid id; ids are positive numbers.", example: "42");
-        await database.EnsureReadyAsync(cancellationToken);
-        await using var company = database.OpenCompany();
-        var customer = await CompanyQueries.FindCustomerAsync(company, customerId, customerId is null ? email : null, cancellationToken);
+        await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        var company = database.OpenCompany();
+        await using var companyDisposal = company.ConfigureAwait(false);
+        var customer = await CompanyQueries.FindCustomerAsync(company, customerId, customerId is null ? email : null, cancellationToken).ConfigureAwait(false);
         if (customer is null)
         {
-            var (min, max) = await CompanyQueries.IdRangeAsync(company, "customers", "customer_id", cancellationToken);
+            var (min, max) = await CompanyQueries.IdRangeAsync(company, "customers", "customer_id", cancellationToken).ConfigureAwait(false);
             throw customerId is not null
                 ? new FunctionException(ErrorCodes.NotFound, $"No customer with id {customerId}. Customer ids run from {min} to {max}.",
                     ["Check the id, or look the customer up by email (get_customer with email)."])
@@ -37,7 +38,7 @@ public sealed class CustomerFunctions(SupportDatabase database)
                     ["Check the spelling, or ask the customer for the email on their account or an order number (get_order shows the customer).",
                      $"Or look the customer up by id (ids run from {min} to {max})."]);
         }
-        return customer with { Tickets = await database.ReadTicketsAsync(c => TicketStore.ForCustomerAsync(c, customer.CustomerId, cancellationToken), cancellationToken) };
+        return customer with { Tickets = await database.ReadTicketsAsync(c => TicketStore.ForCustomerAsync(c, customer.CustomerId, cancellationToken), cancellationToken).ConfigureAwait(false) };
     }
 
     /// <summary>Gets an order with its lines, shipment and tickets.</summary>
@@ -50,10 +51,11 @@ public sealed class CustomerFunctions(SupportDatabase database)
     {
         if (orderId < 1)
             throw FunctionException.InvalidArgument("order_id", $"{orderId} is not a valid order id; ids are positive numbers.", example: "1042");
-        await database.EnsureReadyAsync(cancellationToken);
-        await using var company = database.OpenCompany();
-        var order = await CompanyQueries.FindOrderAsync(company, orderId, cancellationToken)
-            ?? throw await SupportErrors.OrderNotFoundAsync(company, orderId, cancellationToken);
-        return order with { Tickets = await database.ReadTicketsAsync(c => TicketStore.ForOrderAsync(c, orderId, cancellationToken), cancellationToken) };
+        await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        var company = database.OpenCompany();
+        await using var companyDisposal = company.ConfigureAwait(false);
+        var order = await CompanyQueries.FindOrderAsync(company, orderId, cancellationToken).ConfigureAwait(false)
+            ?? throw await SupportErrors.OrderNotFoundAsync(company, orderId, cancellationToken).ConfigureAwait(false);
+        return order with { Tickets = await database.ReadTicketsAsync(c => TicketStore.ForOrderAsync(c, orderId, cancellationToken), cancellationToken).ConfigureAwait(false) };
     }
 }

@@ -26,8 +26,9 @@ public sealed class KnowledgeBaseFunctions(SupportDatabase database)
             throw FunctionException.InvalidArgument("query", "a search query is required.", example: "refund opened items");
         if (limit is < 1 or > MaxResults)
             throw FunctionException.InvalidArgument("limit", $"{limit} is out of range.", $"1 to {MaxResults}", "5");
-        await database.EnsureReadyAsync(cancellationToken);
-        await using var reader = database.OpenSupportReader();
-        return await KnowledgeBaseSearch.SearchAsync(reader, query, limit ?? 5, cancellationToken);
+        await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        var reader = database.OpenSupportReader();
+        await using var readerDisposal = reader.ConfigureAwait(false);
+        return await KnowledgeBaseSearch.SearchAsync(reader, query, limit ?? 5, cancellationToken).ConfigureAwait(false);
     }
 }

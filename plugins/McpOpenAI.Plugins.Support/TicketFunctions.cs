@@ -31,23 +31,24 @@ public sealed class TicketFunctions(SupportDatabase database)
             ?? throw FunctionException.InvalidArgument("priority", $"'{priority}' is not a priority.", string.Join(", ", TicketLevels.Priorities), "normal");
         var cleanSubject = Required("subject", subject, MaxSubject, "Refund for returned tent");
         var cleanDescription = Required("description", description, MaxDescription, "Customer returned order 1042 three weeks ago and has no refund yet.");
-        await database.EnsureReadyAsync(cancellationToken);
-        await using (var company = database.OpenCompany())
+        await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        var company = database.OpenCompany();
+        await using (company.ConfigureAwait(false))
         {
-            if (await CompanyQueries.CustomerNameAsync(company, customerId, cancellationToken) is null)
-                throw await SupportErrors.CustomerNotFoundAsync(company, customerId, cancellationToken);
+            if (await CompanyQueries.CustomerNameAsync(company, customerId, cancellationToken).ConfigureAwait(false) is null)
+                throw await SupportErrors.CustomerNotFoundAsync(company, customerId, cancellationToken).ConfigureAwait(false);
             if (orderId is { } order)
             {
-                var owner = await CompanyQueries.OrderCustomerAsync(company, order, cancellationToken)
-                    ?? throw await SupportErrors.OrderNotFoundAsync(company, order, cancellationToken);
+                var owner = await CompanyQueries.OrderCustomerAsync(company, order, cancellationToken).ConfigureAwait(false)
+                    ?? throw await SupportErrors.OrderNotFoundAsync(company, order, cancellationToken).ConfigureAwait(false);
                 if (owner != customerId)
                     throw FunctionException.InvalidArgument("order_id", $"order {order} belongs to customer {owner}, not to customer {customerId}.",
                         "an order of this customer (see get_customer's recent_orders), or no order");
             }
         }
         var id = await database.WriteTicketsAsync(writer =>
-            TicketStore.CreateAsync(writer, customerId, orderId, cleanSubject, cleanDescription, level, database.Time.GetUtcNow(), cancellationToken), cancellationToken);
-        return await LoadAsync(id, cancellationToken);
+            TicketStore.CreateAsync(writer, customerId, orderId, cleanSubject, cleanDescription, level, database.Time.GetUtcNow(), cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await LoadAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads a ticket with its history.</summary>
@@ -72,7 +73,7 @@ public sealed class TicketFunctions(SupportDatabase database)
         string? wanted = null;
         if (!string.IsNullOrWhiteSpace(level))
             wanted = TicketLevels.Level(level) ?? throw FunctionException.InvalidArgument("level", $"'{level}' is not an escalation level.", "tier2, supervisor, safety", "tier2");
-        var ticket = await LoadReadyAsync(ticketId, cancellationToken);
+        var ticket = await LoadReadyAsync(ticketId, cancellationToken).ConfigureAwait(false);
         if (ticket.Status == "closed")
             throw FunctionException.InvalidArgument("ticket_id", $"ticket {ticketId} is closed and cannot be escalated.", example: "a ticket that is open; or open a new one with create_ticket");
         var current = TicketLevels.Levels.ToList().IndexOf(ticket.EscalationLevel);
@@ -83,26 +84,27 @@ public sealed class TicketFunctions(SupportDatabase database)
                 string.Join(", ", TicketLevels.Levels.Skip(current + 1)));
         await database.WriteTicketsAsync(async writer =>
         {
-            await TicketStore.EscalateAsync(writer, ticketId, target, target == "safety" ? "urgent" : null, cleanReason, database.Time.GetUtcNow(), cancellationToken);
+            await TicketStore.EscalateAsync(writer, ticketId, target, target == "safety" ? "urgent" : null, cleanReason, database.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             return true;
-        }, cancellationToken);
-        return await LoadAsync(ticketId, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        return await LoadAsync(ticketId, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<TicketDetails> LoadReadyAsync(long ticketId, CancellationToken cancellationToken)
     {
         if (ticketId < 1)
             throw FunctionException.InvalidArgument("ticket_id", $"{ticketId} is not a valid ticket id; ids are positive numbers.", example: "1");
-        await database.EnsureReadyAsync(cancellationToken);
-        return await LoadAsync(ticketId, cancellationToken);
+        await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        return await LoadAsync(ticketId, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<TicketDetails> LoadAsync(long ticketId, CancellationToken cancellationToken)
     {
-        var ticket = await database.ReadTicketsAsync(async support => await TicketStore.FindAsync(support, ticketId, cancellationToken)
-            ?? throw await SupportErrors.TicketNotFoundAsync(support, ticketId, cancellationToken), cancellationToken);
-        await using var company = database.OpenCompany();
-        var name = await CompanyQueries.CustomerNameAsync(company, ticket.CustomerId, cancellationToken);
+        var ticket = await database.ReadTicketsAsync(async support => await TicketStore.FindAsync(support, ticketId, cancellationToken).ConfigureAwait(false)
+            ?? throw await SupportErrors.TicketNotFoundAsync(support, ticketId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var company = database.OpenCompany();
+        await using var companyDisposal = company.ConfigureAwait(false);
+        var name = await CompanyQueries.CustomerNameAsync(company, ticket.CustomerId, cancellationToken).ConfigureAwait(false);
         return ticket with { CustomerName = name ?? "(unknown customer)" };
     }
 

@@ -16,10 +16,12 @@ internal static class PostgresCatalog
               AND has_table_privilege(c.oid, 'SELECT')
             ORDER BY CASE WHEN c.relkind IN ('v', 'm') THEN 1 ELSE 0 END, n.nspname <> 'public', n.nspname, c.relname
             """;
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var command = new NpgsqlCommand(sql, connection);
+        await using var commandDisposal = command.ConfigureAwait(false);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
         var tables = new List<PostgresTable>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             tables.Add(new PostgresTable(reader.GetFieldValue<uint>(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
         return tables;
     }
@@ -35,11 +37,13 @@ internal static class PostgresCatalog
             WHERE a.attrelid = ANY (@oids) AND a.attnum > 0 AND NOT a.attisdropped
             ORDER BY a.attrelid, a.attnum
             """;
-        await using var command = new NpgsqlCommand(sql, connection);
+        var command = new NpgsqlCommand(sql, connection);
+        await using var commandDisposal = command.ConfigureAwait(false);
         command.Parameters.AddWithValue("oids", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Oid, oids);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
         var columns = new Dictionary<uint, List<ColumnInfo>>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var oid = reader.GetFieldValue<uint>(0);
             if (!columns.TryGetValue(oid, out var list))
@@ -65,11 +69,13 @@ internal static class PostgresCatalog
             WHERE con.conrelid = @oid AND con.contype = 'f'
             ORDER BY con.conname
             """;
-        await using var command = new NpgsqlCommand(sql, connection);
+        var command = new NpgsqlCommand(sql, connection);
+        await using var commandDisposal = command.ConfigureAwait(false);
         command.Parameters.AddWithValue("oid", NpgsqlTypes.NpgsqlDbType.Oid, oid);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
         var keys = new List<ForeignKeyInfo>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             keys.Add(new ForeignKeyInfo(reader.GetFieldValue<string[]>(0), reader.GetString(1), reader.GetFieldValue<string[]>(2)));
         return keys;
     }
@@ -84,11 +90,13 @@ internal static class PostgresCatalog
             WHERE i.indrelid = @oid
             ORDER BY ic.relname
             """;
-        await using var command = new NpgsqlCommand(sql, connection);
+        var command = new NpgsqlCommand(sql, connection);
+        await using var commandDisposal = command.ConfigureAwait(false);
         command.Parameters.AddWithValue("oid", NpgsqlTypes.NpgsqlDbType.Oid, oid);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
         var indexes = new List<IndexInfo>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             indexes.Add(new IndexInfo(reader.GetString(0), reader.GetFieldValue<string[]>(2), reader.GetBoolean(1)));
         return indexes;
     }

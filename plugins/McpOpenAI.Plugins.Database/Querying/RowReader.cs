@@ -11,7 +11,7 @@ internal static class RowReader
         var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
         var rows = new List<object?[]>();
         var truncated = false;
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             if (rows.Count == maxRows)
             {

@@ -66,17 +66,19 @@ public sealed class SampleCompanyGenerator
     public async Task<int> PopulateAsync(DbConnection connection, SqlDialect dialect, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var schema = connection.CreateCommand())
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionDisposal = transaction.ConfigureAwait(false);
+        var schema = connection.CreateCommand();
+        await using (schema.ConfigureAwait(false))
         {
             schema.Transaction = transaction;
             schema.CommandText = GetSchemaScript(dialect);
-            await schema.ExecuteNonQueryAsync(cancellationToken);
+            await schema.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         var company = SampleCompanyData.Generate(this);
         var writer = new SampleRowWriter(connection, transaction, dialect);
-        var rows = await writer.WriteAsync(company, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var rows = await writer.WriteAsync(company, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return rows;
     }
 }

@@ -31,7 +31,7 @@ public static class SampleDatabase
         if (File.Exists(path))
             return false;
         var gate = Locks.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (File.Exists(path))
@@ -40,7 +40,7 @@ public static class SampleDatabase
             var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
             try
             {
-                await BuildAsync(temporary, generator ?? new SampleCompanyGenerator(), extend, cancellationToken);
+                await BuildAsync(temporary, generator ?? new SampleCompanyGenerator(), extend, cancellationToken).ConfigureAwait(false);
                 try
                 {
                     // No overwrite: if another process finished first, its file stands and ours is dropped.
@@ -73,21 +73,24 @@ public static class SampleDatabase
             // Pooling would keep the file open after Dispose, and the rename must see a closed file.
             Pooling = false,
         }.ConnectionString;
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using (var pragmas = connection.CreateCommand())
+        var connection = new SqliteConnection(connectionString);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var pragmas = connection.CreateCommand();
+        await using (pragmas.ConfigureAwait(false))
         {
             // A rollback journal (not WAL) lets read-only connections open the file without writing beside it.
             pragmas.CommandText = "PRAGMA journal_mode = DELETE; PRAGMA foreign_keys = ON; PRAGMA user_version = 1;";
-            await pragmas.ExecuteNonQueryAsync(cancellationToken);
+            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        await generator.PopulateAsync(connection, SqlDialect.Sqlite, cancellationToken);
+        await generator.PopulateAsync(connection, SqlDialect.Sqlite, cancellationToken).ConfigureAwait(false);
         if (extend is not null)
-            await extend(connection, cancellationToken);
-        await using (var optimize = connection.CreateCommand())
+            await extend(connection, cancellationToken).ConfigureAwait(false);
+        var optimize = connection.CreateCommand();
+        await using (optimize.ConfigureAwait(false))
         {
             optimize.CommandText = "ANALYZE; VACUUM;";
-            await optimize.ExecuteNonQueryAsync(cancellationToken);
+            await optimize.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -19,49 +19,53 @@ internal sealed class SqliteBackend(string connectionString, string displayName,
         return await RunAsync(async connection =>
         {
             var result = new List<TableSummary>();
-            foreach (var (name, type) in await TablesAsync(connection, cancellationToken))
+            foreach (var (name, type) in await TablesAsync(connection, cancellationToken).ConfigureAwait(false))
             {
-                var columns = await ColumnsAsync(connection, name, cancellationToken);
+                var columns = await ColumnsAsync(connection, name, cancellationToken).ConfigureAwait(false);
                 var summary = string.Join(", ", columns.Select(c => $"{c.Name} {c.Type}{(c.PrimaryKey ? " PK" : "")}".TrimEnd()));
-                result.Add(new TableSummary(name, type, await CountAsync(connection, name, cancellationToken), summary));
+                result.Add(new TableSummary(name, type, await CountAsync(connection, name, cancellationToken).ConfigureAwait(false), summary));
             }
             return (IReadOnlyList<TableSummary>)result;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<TableDescription> DescribeTableAsync(string table, int sampleRows, CancellationToken cancellationToken)
     {
         return await RunAsync(async connection =>
         {
-            var tables = await TablesAsync(connection, cancellationToken);
+            var tables = await TablesAsync(connection, cancellationToken).ConfigureAwait(false);
             var name = QueryErrors.Resolve(table, tables.Select(t => t.Name).ToList())
                 ?? throw QueryErrors.TableNotFound(table, tables.Select(t => t.Name));
             var type = tables.First(t => t.Name == name).Type;
-            var columns = await ColumnsAsync(connection, name, cancellationToken);
-            var foreignKeys = await ForeignKeysAsync(connection, name, cancellationToken);
-            var indexes = await IndexesAsync(connection, name, cancellationToken);
-            var count = await CountAsync(connection, name, cancellationToken);
+            var columns = await ColumnsAsync(connection, name, cancellationToken).ConfigureAwait(false);
+            var foreignKeys = await ForeignKeysAsync(connection, name, cancellationToken).ConfigureAwait(false);
+            var indexes = await IndexesAsync(connection, name, cancellationToken).ConfigureAwait(false);
+            var count = await CountAsync(connection, name, cancellationToken).ConfigureAwait(false);
             var samples = new List<IReadOnlyDictionary<string, object?>>();
             if (sampleRows > 0)
             {
-                await using var command = connection.CreateCommand();
+                var command = connection.CreateCommand();
+                await using var commandDisposal = command.ConfigureAwait(false);
                 command.CommandText = $"SELECT * FROM {QueryErrors.Quote(name)} LIMIT {sampleRows}";
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                var (cols, rows, _) = await RowReader.ReadAsync(reader, sampleRows, cancellationToken);
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using var readerDisposal = reader.ConfigureAwait(false);
+                var (cols, rows, _) = await RowReader.ReadAsync(reader, sampleRows, cancellationToken).ConfigureAwait(false);
                 samples.AddRange(rows.Select(r => (IReadOnlyDictionary<string, object?>)cols.Select((c, i) => (c, r[i])).ToDictionary(p => p.c, p => p.Item2)));
             }
             return new TableDescription(name, type, columns, foreignKeys, indexes, count, samples);
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<(IReadOnlyList<string> Columns, List<object?[]> Rows, bool Truncated)> QueryAsync(
         string statement, int maxRows, CancellationToken cancellationToken) =>
         RunAsync(async connection =>
         {
-            await using var command = connection.CreateCommand();
+            var command = connection.CreateCommand();
+            await using var commandDisposal = command.ConfigureAwait(false);
             command.CommandText = statement;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await RowReader.ReadAsync(reader, maxRows, cancellationToken);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var readerDisposal = reader.ConfigureAwait(false);
+            return await RowReader.ReadAsync(reader, maxRows, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
     // Every piece of work runs on a fresh read-only connection under the deadline, with SQLite errors
@@ -84,7 +88,7 @@ internal sealed class SqliteBackend(string connectionString, string displayName,
             using var deadline = new SqliteDeadline(connection, timeout, cancellationToken);
             try
             {
-                return await work(connection);
+                return await work(connection).ConfigureAwait(false);
             }
             catch (SqliteException e) when (e.SqliteErrorCode == SqliteInterrupt)
             {
@@ -104,22 +108,26 @@ internal sealed class SqliteBackend(string connectionString, string displayName,
 
     private static async Task<List<(string Name, string Type)>> TablesAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
+        await using var commandDisposal = command.ConfigureAwait(false);
         command.CommandText = "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY type, name";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
         var tables = new List<(string, string)>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             tables.Add((reader.GetString(0), reader.GetString(1)));
         return tables;
     }
 
     private static async Task<List<ColumnInfo>> ColumnsAsync(SqliteConnection connection, string table, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
+        await using var commandDisposal = command.ConfigureAwait(false);
         command.CommandText = $"PRAGMA table_info({QueryErrors.Quote(table)})";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
         var columns = new List<ColumnInfo>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             columns.Add(new ColumnInfo(
                 reader.GetString(1),
@@ -133,11 +141,13 @@ internal sealed class SqliteBackend(string connectionString, string displayName,
 
     private static async Task<List<ForeignKeyInfo>> ForeignKeysAsync(SqliteConnection connection, string table, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
+        await using var commandDisposal = command.ConfigureAwait(false);
         command.CommandText = $"PRAGMA foreign_key_list({QueryErrors.Quote(table)})";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
         var keys = new SortedDictionary<long, (string Table, List<string> From, List<string> To)>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var id = reader.GetInt64(0);
             if (!keys.TryGetValue(id, out var key))
@@ -150,7 +160,7 @@ internal sealed class SqliteBackend(string connectionString, string displayName,
         {
             // "REFERENCES t" with no column list means the referenced table's primary key.
             var to = key.To.All(c => c.Length == 0)
-                ? (await ColumnsAsync(connection, key.Table, cancellationToken)).Where(c => c.PrimaryKey).Select(c => c.Name).ToList()
+                ? (await ColumnsAsync(connection, key.Table, cancellationToken).ConfigureAwait(false)).Where(c => c.PrimaryKey).Select(c => c.Name).ToList()
                 : key.To;
             result.Add(new ForeignKeyInfo(key.From, key.Table, to));
         }
@@ -160,21 +170,25 @@ internal sealed class SqliteBackend(string connectionString, string displayName,
     private static async Task<List<IndexInfo>> IndexesAsync(SqliteConnection connection, string table, CancellationToken cancellationToken)
     {
         var indexes = new List<(string Name, bool Unique)>();
-        await using (var command = connection.CreateCommand())
+        var list = connection.CreateCommand();
+        await using (list.ConfigureAwait(false))
         {
-            command.CommandText = $"PRAGMA index_list({QueryErrors.Quote(table)})";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-                indexes.Add((reader.GetString(1), reader.GetInt64(2) != 0));
+            list.CommandText = $"PRAGMA index_list({QueryErrors.Quote(table)})";
+            var listed = await list.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var listedDisposal = listed.ConfigureAwait(false);
+            while (await listed.ReadAsync(cancellationToken).ConfigureAwait(false))
+                indexes.Add((listed.GetString(1), listed.GetInt64(2) != 0));
         }
         var result = new List<IndexInfo>();
         foreach (var (name, unique) in indexes)
         {
-            await using var command = connection.CreateCommand();
+            var command = connection.CreateCommand();
+            await using var commandDisposal = command.ConfigureAwait(false);
             command.CommandText = $"PRAGMA index_info({QueryErrors.Quote(name)})";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var readerDisposal = reader.ConfigureAwait(false);
             var columns = new List<string>();
-            while (await reader.ReadAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 columns.Add(reader.IsDBNull(2) ? "(expression)" : reader.GetString(2));
             result.Add(new IndexInfo(name, columns, unique));
         }
@@ -183,11 +197,12 @@ internal sealed class SqliteBackend(string connectionString, string displayName,
 
     private static async Task<long?> CountAsync(SqliteConnection connection, string table, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
+        await using var commandDisposal = command.ConfigureAwait(false);
         command.CommandText = $"SELECT COUNT(*) FROM {QueryErrors.Quote(table)}";
         try
         {
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
         }
         catch (SqliteException e) when (e.SqliteErrorCode != SqliteInterrupt)
         {

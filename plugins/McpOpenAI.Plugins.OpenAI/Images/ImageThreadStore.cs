@@ -105,19 +105,22 @@ public sealed partial class ImageThreadStore : IResourceProvider
         string responseId, string? imageCallId, SavedImage image, CancellationToken cancellationToken) =>
         database.RunAsync(Schema, async connection =>
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transactionDisposal = transaction.ConfigureAwait(false);
             ImageThread? existing = null;
             if (threadId is not null)
             {
-                await using var read = StateDatabase.Command(connection, transaction, "SELECT body FROM image_threads WHERE id = @id FOR UPDATE", ("@id", threadId));
+                var read = StateDatabase.Command(connection, transaction, "SELECT body FROM image_threads WHERE id = @id FOR UPDATE", ("@id", threadId));
+                await using var readDisposal = read.ConfigureAwait(false);
                 existing = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string body ? Deserialize(body) : null;
             }
             var added = Append(existing, threadId, parent, prompt, responseId, imageCallId, image);
-            await using (var write = StateDatabase.Command(connection, transaction, """
+            var write = StateDatabase.Command(connection, transaction, """
                 INSERT INTO image_threads (id, updated, body) VALUES (@id, @updated, @body)
                 ON CONFLICT (id) DO UPDATE SET updated = @updated, body = @body
                 """, ("@id", added.Thread.Id), ("@updated", added.Thread.UpdatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)),
-                ("@body", JsonSerializer.Serialize(added.Thread, MetadataJson.Options))))
+                ("@body", JsonSerializer.Serialize(added.Thread, MetadataJson.Options)));
+            await using (write.ConfigureAwait(false))
             {
                 await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }

@@ -102,7 +102,8 @@ internal sealed class ImagesApiClient(OpenAIClientFactory factory)
     {
         var images = new List<GeneratedImageData>();
         ImageUsage? usage = null;
-        await using var stream = result.GetRawResponse().ContentStream ?? throw new InvalidDataException("OpenAI returned an empty stream.");
+        var stream = result.GetRawResponse().ContentStream ?? throw new InvalidDataException("OpenAI returned an empty stream.");
+        await using var streamDisposal = stream.ConfigureAwait(false);
         await foreach (var (type, data) in OpenAIEventStream.ReadAsync(stream, cancellationToken).ConfigureAwait(false))
         {
             if (type.EndsWith(".partial_image", StringComparison.Ordinal))

@@ -90,7 +90,8 @@ internal sealed class ResponsesImageClient(OpenAIClientFactory factory, string m
 
     private static async Task<ImageApiResult> ReadStreamAsync(ClientResult result, Func<PartialImage, Task> onPartial, CancellationToken cancellationToken)
     {
-        await using var stream = result.GetRawResponse().ContentStream ?? throw new InvalidDataException("OpenAI returned an empty stream.");
+        var stream = result.GetRawResponse().ContentStream ?? throw new InvalidDataException("OpenAI returned an empty stream.");
+        await using var streamDisposal = stream.ConfigureAwait(false);
         await foreach (var (type, data) in OpenAIEventStream.ReadAsync(stream, cancellationToken).ConfigureAwait(false))
         {
             switch (type)

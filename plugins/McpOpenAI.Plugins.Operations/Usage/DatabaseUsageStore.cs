@@ -48,12 +48,13 @@ public sealed class DatabaseUsageStore : IUsageStore
         ArgumentNullException.ThrowIfNull(record);
         return _database.RunAsync(Schema, async connection =>
         {
-            await using var command = StateDatabase.Command(connection,
+            var command = StateDatabase.Command(connection,
                 $"INSERT INTO usage ({Columns}) VALUES (@at, @tool, @caller, @model, @endpoint, @in, @cached, @out, @images, @size, @quality, @duration, @outcome, @cost)",
                 ("@at", record.At.ToUnixTimeMilliseconds()), ("@tool", record.Tool), ("@caller", record.Caller), ("@model", record.Model),
                 ("@endpoint", record.Endpoint), ("@in", record.InputTokens), ("@cached", record.CachedInputTokens), ("@out", record.OutputTokens),
                 ("@images", record.Images), ("@size", record.ImageSize), ("@quality", record.ImageQuality), ("@duration", record.DurationMs),
                 ("@outcome", record.Outcome), ("@cost", record.CostUsd?.ToString(CultureInfo.InvariantCulture)));
+            await using var commandDisposal = command.ConfigureAwait(false);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }
@@ -63,11 +64,13 @@ public sealed class DatabaseUsageStore : IUsageStore
         _database.RunAsync<IReadOnlyList<UsageRecord>>(Schema, async connection =>
         {
             // Rows of one millisecond keep their order of insertion: SQLite's rowid, PostgreSQL's identity.
-            await using var command = StateDatabase.Command(connection,
+            var command = StateDatabase.Command(connection,
                 $"SELECT {Columns} FROM usage WHERE at_ms >= @since ORDER BY at_ms, {(_database.IsPostgreSQL ? "id" : "rowid")}",
                 ("@since", since.ToUnixTimeMilliseconds()));
+            await using var commandDisposal = command.ConfigureAwait(false);
             var records = new List<UsageRecord>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var readerDisposal = reader.ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);

@@ -43,13 +43,15 @@ public sealed class CorpusIndex
     /// <summary>Brings the index up to date with the corpus folder and says what changed.</summary>
     public async Task<IndexSummary> RefreshAsync(CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var connectionDisposal = connection.ConfigureAwait(false);
             var files = CorpusScanner.Scan(CorpusPath, _maxFileBytes);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            var known = await LoadKnownAsync(connection, cancellationToken);
+            var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transactionDisposal = transaction.ConfigureAwait(false);
+            var known = await LoadKnownAsync(connection, cancellationToken).ConfigureAwait(false);
             int added = 0, changed = 0, removed = 0;
             var usedIds = known.Values.Select(k => k.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var file in files)
@@ -58,26 +60,26 @@ public sealed class CorpusIndex
                 known.Remove(file.RelativePath, out var row);
                 if (row is not null && row.Size == file.Size && row.Mtime == file.ModifiedTicks)
                     continue;
-                var bytes = await File.ReadAllBytesAsync(file.FullPath, cancellationToken);
+                var bytes = await File.ReadAllBytesAsync(file.FullPath, cancellationToken).ConfigureAwait(false);
                 var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
                 if (row is not null && row.Hash == hash)
                 {
                     await ExecuteAsync(connection, "UPDATE documents SET size = $size, mtime = $mtime WHERE doc_id = $id", cancellationToken,
-                        ("$size", file.Size), ("$mtime", file.ModifiedTicks), ("$id", row.Id));
+                        ("$size", file.Size), ("$mtime", file.ModifiedTicks), ("$id", row.Id)).ConfigureAwait(false);
                     continue;
                 }
                 var id = row?.Id ?? NewId(file.RelativePath, usedIds);
                 var parsed = DocumentParser.Parse(file.RelativePath, Decode(bytes));
-                await WriteDocumentAsync(connection, id, file, hash, parsed, cancellationToken);
+                await WriteDocumentAsync(connection, id, file, hash, parsed, cancellationToken).ConfigureAwait(false);
                 if (row is null) added++;
                 else changed++;
             }
             foreach (var gone in known.Values)
             {
-                await ExecuteAsync(connection, "DELETE FROM sections WHERE doc_id = $id; DELETE FROM documents WHERE doc_id = $id", cancellationToken, ("$id", gone.Id));
+                await ExecuteAsync(connection, "DELETE FROM sections WHERE doc_id = $id; DELETE FROM documents WHERE doc_id = $id", cancellationToken, ("$id", gone.Id)).ConfigureAwait(false);
                 removed++;
             }
-            await transaction.CommitAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             if (added + changed + removed > 0)
                 _logger.LogInformation("Corpus index {Path}: {Added} added, {Changed} changed, {Removed} removed", CorpusPath, added, changed, removed);
             return new IndexSummary(CorpusPath, files.Count, added, changed, removed);
@@ -96,35 +98,37 @@ public sealed class CorpusIndex
         var connection = new SqliteConnection(_connectionString);
         try
         {
-            await connection.OpenAsync(cancellationToken);
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             if (!_created)
             {
-                await ExecuteAsync(connection, IndexSchema.Create, cancellationToken);
-                await ResetIfForeignAsync(connection, cancellationToken);
+                await ExecuteAsync(connection, IndexSchema.Create, cancellationToken).ConfigureAwait(false);
+                await ResetIfForeignAsync(connection, cancellationToken).ConfigureAwait(false);
                 _created = true;
             }
             return connection;
         }
         catch
         {
-            await connection.DisposeAsync();
+            await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
 
     private async Task ResetIfForeignAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
+        await using var commandDisposal = command.ConfigureAwait(false);
         command.CommandText = "SELECT (SELECT value FROM meta WHERE key = 'corpus'), (SELECT value FROM meta WHERE key = 'version')";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         var corpus = reader.IsDBNull(0) ? null : reader.GetString(0);
         var version = reader.IsDBNull(1) ? null : reader.GetString(1);
-        await reader.DisposeAsync();
+        await reader.DisposeAsync().ConfigureAwait(false);
         if (corpus == CorpusPath && version == IndexSchema.Version)
             return;
         await ExecuteAsync(connection, IndexSchema.Clear + " INSERT INTO meta (key, value) VALUES ('corpus', $corpus), ('version', $version);",
-            cancellationToken, ("$corpus", CorpusPath), ("$version", IndexSchema.Version));
+            cancellationToken, ("$corpus", CorpusPath), ("$version", IndexSchema.Version)).ConfigureAwait(false);
     }
 
     private async Task WriteDocumentAsync(SqliteConnection connection, string id, CorpusFile file, string hash, ParsedDocument parsed, CancellationToken cancellationToken)
@@ -137,7 +141,7 @@ public sealed class CorpusIndex
                 size = excluded.size, mtime = excluded.mtime, hash = excluded.hash, indexed_at = excluded.indexed_at;
             """, cancellationToken, ("$id", id), ("$path", file.RelativePath), ("$title", parsed.Title), ("$format", parsed.Format),
             ("$size", file.Size), ("$mtime", file.ModifiedTicks), ("$hash", hash),
-            ("$at", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
+            ("$at", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture))).ConfigureAwait(false);
         for (var i = 0; i < parsed.Sections.Count; i++)
         {
             var s = parsed.Sections[i];
@@ -145,17 +149,19 @@ public sealed class CorpusIndex
                 INSERT INTO sections (doc_id, ordinal, level, anchor, content, title, heading, body)
                 VALUES ($id, $ordinal, $level, $anchor, $content, $title, $heading, $body)
                 """, cancellationToken, ("$id", id), ("$ordinal", i), ("$level", s.Level), ("$anchor", s.Anchor), ("$content", s.Content),
-                ("$title", parsed.Title), ("$heading", s.Heading ?? ""), ("$body", s.Text));
+                ("$title", parsed.Title), ("$heading", s.Heading ?? ""), ("$body", s.Text)).ConfigureAwait(false);
         }
     }
 
     private static async Task<Dictionary<string, KnownFile>> LoadKnownAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         var known = new Dictionary<string, KnownFile>(StringComparer.Ordinal);
-        await using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
+        await using var commandDisposal = command.ConfigureAwait(false);
         command.CommandText = "SELECT path, doc_id, size, mtime, hash FROM documents";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             known[reader.GetString(0)] = new KnownFile(reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetString(4));
         return known;
     }
@@ -178,11 +184,12 @@ public sealed class CorpusIndex
 
     internal static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
-        await using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
+        await using var commandDisposal = command.ConfigureAwait(false);
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
             command.Parameters.AddWithValue(name, value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private sealed record KnownFile(string Id, long Size, long Mtime, string Hash);

@@ -26,11 +26,12 @@ public static class IndexSearcher
         var plan = FtsQuery.Plan(query);
         if (plan.Count == 0)
             throw FunctionException.InvalidArgument("query", "it has no words to search for.", example: "refund opened items");
-        await using var connection = await index.OpenAsync(cancellationToken);
+        var connection = await index.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
         IReadOnlyList<DocumentHit> hits = [];
         foreach (var attempt in plan)
         {
-            hits = await RunAsync(connection, attempt, limit, cancellationToken);
+            hits = await RunAsync(connection, attempt, limit, cancellationToken).ConfigureAwait(false);
             if (hits.Count > 0)
                 return (hits, attempt.Mode);
         }
@@ -39,7 +40,8 @@ public static class IndexSearcher
 
     private static async Task<IReadOnlyList<DocumentHit>> RunAsync(SqliteConnection connection, FtsQuery query, int limit, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
+        await using var commandDisposal = command.ConfigureAwait(false);
         command.CommandText = Sql;
         command.Parameters.AddWithValue("$query", query.Expression);
         // Several sections of one document may match; fetch enough to fill the limit with distinct documents.
@@ -48,8 +50,9 @@ public static class IndexSearcher
         var seen = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (hits.Count < limit && await reader.ReadAsync(cancellationToken))
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var readerDisposal = reader.ConfigureAwait(false);
+            while (hits.Count < limit && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var id = reader.GetString(0);
                 if (!seen.Add(id))

@@ -20,36 +20,38 @@ internal static class KnowledgeBaseLoader
     {
         var files = CorpusScanner.Scan(folder, MaxFileBytes);
         var fingerprint = Fingerprint(folder, files);
-        await using (var check = connection.CreateCommand())
+        var check = connection.CreateCommand();
+        await using (check.ConfigureAwait(false))
         {
             check.CommandText = "SELECT value FROM meta WHERE key = 'kb_fingerprint'";
-            if (await check.ExecuteScalarAsync(cancellationToken) is string stored && stored == fingerprint)
+            if (await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string stored && stored == fingerprint)
                 return null;
         }
 
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, "DELETE FROM kb_fts; DELETE FROM kb_articles;", cancellationToken);
+        var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionDisposal = transaction.ConfigureAwait(false);
+        await ExecuteAsync(connection, "DELETE FROM kb_fts; DELETE FROM kb_articles;", cancellationToken).ConfigureAwait(false);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            var parsed = DocumentParser.Parse(file.RelativePath, await File.ReadAllTextAsync(file.FullPath, cancellationToken));
+            var parsed = DocumentParser.Parse(file.RelativePath, await File.ReadAllTextAsync(file.FullPath, cancellationToken).ConfigureAwait(false));
             var stem = file.RelativePath[..^Path.GetExtension(file.RelativePath).Length];
             var id = ids.Add(stem) ? stem : file.RelativePath;
             ids.Add(id);
             var category = file.RelativePath.Contains('/') ? file.RelativePath[..file.RelativePath.IndexOf('/')] : "general";
             await ExecuteAsync(connection, "INSERT INTO kb_articles (article_id, title, category, path, content) VALUES ($id, $title, $category, $path, $content)",
                 cancellationToken, ("$id", id), ("$title", parsed.Title), ("$category", category), ("$path", file.RelativePath),
-                ("$content", string.Join("\n\n", parsed.Sections.Select(s => s.Content))));
+                ("$content", string.Join("\n\n", parsed.Sections.Select(s => s.Content)))).ConfigureAwait(false);
             foreach (var section in parsed.Sections)
             {
                 await ExecuteAsync(connection, "INSERT INTO kb_fts (article_id, anchor, content, title, heading, body) VALUES ($id, $anchor, $content, $title, $heading, $body)",
                     cancellationToken, ("$id", id), ("$anchor", section.Anchor), ("$content", section.Content), ("$title", parsed.Title),
-                    ("$heading", section.Heading ?? ""), ("$body", section.Text));
+                    ("$heading", section.Heading ?? ""), ("$body", section.Text)).ConfigureAwait(false);
             }
         }
         await ExecuteAsync(connection, "INSERT INTO meta (key, value) VALUES ('kb_fingerprint', $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            cancellationToken, ("$value", fingerprint));
-        await transaction.CommitAsync(cancellationToken);
+            cancellationToken, ("$value", fingerprint)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return files.Count;
     }
 
@@ -63,10 +65,11 @@ internal static class KnowledgeBaseLoader
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
-        await using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
+        await using var commandDisposal = command.ConfigureAwait(false);
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
             command.Parameters.AddWithValue(name, value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -25,7 +25,7 @@ internal static class KnowledgeBaseSearch
         List<KbHit> hits = [];
         foreach (var attempt in plan)
         {
-            hits = await RunAsync(reader, attempt, limit, cancellationToken);
+            hits = await RunAsync(reader, attempt, limit, cancellationToken).ConfigureAwait(false);
             if (hits.Count > 0)
                 return new KbSearchResult(query, attempt.Mode, hits.Count, hits);
         }
@@ -37,7 +37,7 @@ internal static class KnowledgeBaseSearch
         try
         {
             var rows = await Sql.ListAsync(reader, Query, r => (Id: r.GetString(0), Title: r.GetString(1), Category: r.GetString(2), Heading: r.GetString(3),
-                Snippet: r.GetString(4), Content: r.GetString(5), Score: -r.GetDouble(6)), cancellationToken, ("$query", query.Expression), ("$limit", Math.Max(limit * 8, 40)));
+                Snippet: r.GetString(4), Content: r.GetString(5), Score: -r.GetDouble(6)), cancellationToken, ("$query", query.Expression), ("$limit", Math.Max(limit * 8, 40))).ConfigureAwait(false);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             return rows.Where(r => seen.Add(r.Id)).Take(limit)
                 .Select((r, i) => new KbHit(i + 1, r.Id, r.Title, r.Category, r.Heading.Length == 0 ? null : r.Heading, r.Snippet.Replace('\n', ' '),

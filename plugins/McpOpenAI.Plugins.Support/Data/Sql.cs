@@ -12,18 +12,21 @@ internal static class Sql
     public static async Task<List<T>> ListAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken,
         params (string Name, object? Value)[] parameters)
     {
-        await using var command = Command(connection, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var command = Command(connection, sql, parameters);
+        await using var commandDisposal = command.ConfigureAwait(false);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
         var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             rows.Add(read(reader));
         return rows;
     }
 
     public static async Task<object?> ScalarAsync(DbConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var command = Command(connection, sql, parameters);
-        var value = await command.ExecuteScalarAsync(cancellationToken);
+        var command = Command(connection, sql, parameters);
+        await using var commandDisposal = command.ConfigureAwait(false);
+        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         return value is DBNull ? null : value;
     }
 

@@ -73,20 +73,23 @@ public sealed class SupportDatabase
     /// <summary>Builds what is missing (sample company, support schema) and brings the knowledge base up to date.</summary>
     public async Task EnsureReadyAsync(CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (!_ready)
             {
-                await EnsureCompanyAsync(cancellationToken);
-                await using var setup = await OpenMaintenanceAsync(cancellationToken);
-                await using var command = setup.CreateCommand();
+                await EnsureCompanyAsync(cancellationToken).ConfigureAwait(false);
+                var setup = await OpenMaintenanceAsync(cancellationToken).ConfigureAwait(false);
+                await using var setupDisposal = setup.ConfigureAwait(false);
+                var command = setup.CreateCommand();
+                await using var commandDisposal = command.ConfigureAwait(false);
                 command.CommandText = SupportSchema.Create;
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 _ready = true;
             }
-            await using var connection = await OpenMaintenanceAsync(cancellationToken);
-            var loaded = await KnowledgeBaseLoader.SyncAsync(connection, KnowledgeBasePath, cancellationToken);
+            var connection = await OpenMaintenanceAsync(cancellationToken).ConfigureAwait(false);
+            await using var connectionDisposal = connection.ConfigureAwait(false);
+            var loaded = await KnowledgeBaseLoader.SyncAsync(connection, KnowledgeBasePath, cancellationToken).ConfigureAwait(false);
             if (loaded is { } count)
                 _logger.LogInformation("Loaded {Count} knowledge-base articles from {Path}", count, KnowledgeBasePath);
         }
@@ -116,9 +119,10 @@ public sealed class SupportDatabase
     private async Task<T> WithTicketsAsync<T>(Func<SqliteConnection> local, Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
     {
         if (_sharedTickets is not null)
-            return await _sharedTickets.RunAsync(TicketSchema, work, cancellationToken);
-        await using var connection = local();
-        return await work(connection);
+            return await _sharedTickets.RunAsync(TicketSchema, work, cancellationToken).ConfigureAwait(false);
+        var connection = local();
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        return await work(connection).ConfigureAwait(false);
     }
 
     private async Task EnsureCompanyAsync(CancellationToken cancellationToken)
@@ -128,7 +132,7 @@ public sealed class SupportDatabase
         if (!_companyIsSample)
             throw new FunctionException(ErrorCodes.NotConfigured, $"The company database '{CompanyDatabasePath}' does not exist.",
                 ["Fix Support:CompanyDatabasePath, or remove it to use the sample company database."]);
-        if (await SampleDatabase.EnsureCreatedAsync(CompanyDatabasePath, cancellationToken: cancellationToken))
+        if (await SampleDatabase.EnsureCreatedAsync(CompanyDatabasePath, cancellationToken: cancellationToken).ConfigureAwait(false))
             _logger.LogInformation("Created the sample company database at {Path}", CompanyDatabasePath);
     }
 
@@ -136,7 +140,7 @@ public sealed class SupportDatabase
     {
         Directory.CreateDirectory(Path.GetDirectoryName(SupportDatabasePath)!);
         var connection = new SqliteConnection(ConnectionString(SupportDatabasePath, SqliteOpenMode.ReadWriteCreate));
-        await connection.OpenAsync(cancellationToken);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
 

@@ -26,6 +26,12 @@ public sealed record FunctionTraits
 
     /// <summary>True when a call may take longer than a client waits (a model call, a render); hosts may run it as a job.</summary>
     public bool? LongRunning { get; init; }
+
+    /// <summary>
+    /// True for a function only agents may call: hosts do not offer it to their own clients. Other MCP servers' tools are
+    /// such functions; their clients can reach those servers directly, and should decide themselves whether to.
+    /// </summary>
+    public bool? AgentOnly { get; init; }
 }
 
 /// <summary>Reads <see cref="FunctionTraits"/> of any kernel function.</summary>

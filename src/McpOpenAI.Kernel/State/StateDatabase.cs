@@ -51,7 +51,8 @@ public sealed class StateDatabase
         ArgumentNullException.ThrowIfNull(work);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var connectionDisposal = connection.ConfigureAwait(false);
             await EnsureSchemaAsync(connection, schema, cancellationToken).ConfigureAwait(false);
             return await work(connection).ConfigureAwait(false);
         }
@@ -108,7 +109,8 @@ public sealed class StateDatabase
             return connection;
         try
         {
-            await using var wait = Command(connection, "PRAGMA busy_timeout = 5000");
+            var wait = Command(connection, "PRAGMA busy_timeout = 5000");
+            await using var waitDisposal = wait.ConfigureAwait(false);
             await wait.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
@@ -130,16 +132,20 @@ public sealed class StateDatabase
                 return;
             if (IsPostgreSQL)
             {
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                await using (var lockCommand = Command(connection, transaction, $"SELECT pg_advisory_xact_lock({SchemaLock})"))
+                var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using var transactionDisposal = transaction.ConfigureAwait(false);
+                var lockCommand = Command(connection, transaction, $"SELECT pg_advisory_xact_lock({SchemaLock})");
+                await using (lockCommand.ConfigureAwait(false))
                     await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                await using (var create = Command(connection, transaction, schema.PostgreSQL))
+                var create = Command(connection, transaction, schema.PostgreSQL);
+                await using (create.ConfigureAwait(false))
                     await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await using var create = Command(connection, schema.Sqlite);
+                var create = Command(connection, schema.Sqlite);
+                await using var createDisposal = create.ConfigureAwait(false);
                 await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             lock (_created)

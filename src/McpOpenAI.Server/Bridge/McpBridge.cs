@@ -177,6 +177,8 @@ internal sealed class McpBridge : IDisposable
         var promptList = new List<Prompt>();
         foreach (var entry in named)
         {
+            if (entry.Function.GetTraits(entry.Plugin).AgentOnly == true)
+                continue;
             if (jobTools.Any(t => t.ProtocolTool.Name == entry.ToolName))
             {
                 _logger.LogWarning("The function {Plugin}.{Function} is not offered: its tool name {Tool} is the server's own", entry.Plugin.Name, entry.Function.Name, entry.ToolName);

@@ -41,10 +41,10 @@ public sealed class HttpOptions
     /// </summary>
     public bool ResumableStreams { get; set; } = true;
 
-    /// <summary>How long an event stays available for resumption after it was last written or read.</summary>
+    /// <summary>How long an event stays available for resumption after it was written.</summary>
     public TimeSpan EventRetention { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>The most bytes of events kept for resumption across all sessions; when full, the least recently used go first.</summary>
+    /// <summary>The most bytes of events kept for resumption across all sessions (in memory); when full, the oldest go first.</summary>
     public long EventStoreSizeLimit { get; set; } = 64L * 1024 * 1024;
 
     /// <summary>The largest request body accepted; larger ones get 413. Room for a 20 MiB image sent inline as base64.</summary>

@@ -1,4 +1,5 @@
 using McpOpenAI.Server.Security;
+using McpOpenAI.Server.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,8 @@ namespace McpOpenAI.Server.Http;
 /// <summary>
 /// The request pipeline: Host/Origin checks, the body size limit, the protocol-version header, authentication and
 /// authorization, the caller's grants, the per-caller rate limit, then the SDK's MCP endpoint (<c>MapMcp</c>) on the
-/// configured path; any other path gets a JSON-RPC 404.
+/// configured path, and the Prometheus scrape at <c>/metrics</c> (under the same authentication, outside the MCP path's
+/// rate limit); any other path gets a JSON-RPC 404.
 /// </summary>
 internal static class HttpPipeline
 {
@@ -43,6 +45,9 @@ internal static class HttpPipeline
             mcp.RequireAuthorization(CallerAuthentication.Policy);
         if (settings.RateLimited)
             mcp.RequireRateLimiting(ToolCallRateLimit.Name);
+        var metrics = app.MapMcpOpenAIMetrics();
+        if (settings.Authenticated)
+            metrics.RequireAuthorization(CallerAuthentication.Policy);
         app.MapFallback(context => JsonRpcErrors.WriteAsync(context, StatusCodes.Status404NotFound, $"Not Found: MCP is served at {path}."));
 
         var address = app.Services.GetRequiredService<HttpServerAddress>();

@@ -46,7 +46,7 @@ internal sealed class JobStore
     public Task SaveAsync(JobRecord job, CancellationToken cancellationToken = default) =>
         _database.RunAsync(Schema, async connection =>
         {
-            await using var command = StateDatabase.Command(connection, $"""
+            var command = StateDatabase.Command(connection, $"""
                 INSERT INTO jobs ({Columns}, result) VALUES (@id, @owner, @tool, @status, @started, @finished, @note, @progress, @instance, @seen, @result)
                 ON CONFLICT(id) DO UPDATE SET status = @status, finished = @finished, note = @note, progress = @progress, instance = @instance,
                     seen = @seen, result = @result
@@ -55,6 +55,7 @@ internal sealed class JobStore
                 ("@finished", job.Finished is { } finished ? Stamp(finished) : null), ("@note", job.Note),
                 ("@progress", JsonSerializer.Serialize(job.Progress, KernelJson.Options)), ("@instance", job.Instance), ("@seen", Stamp(job.Seen)),
                 ("@result", job.Result is null ? null : JsonSerializer.Serialize(job.Result, McpJsonUtilities.DefaultOptions)));
+            await using var commandDisposal = command.ConfigureAwait(false);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
@@ -62,8 +63,10 @@ internal sealed class JobStore
     public Task<JobRecord?> FindAsync(string id, CancellationToken cancellationToken = default) =>
         _database.RunAsync(Schema, async connection =>
         {
-            await using var command = StateDatabase.Command(connection, $"SELECT {Columns}, result FROM jobs WHERE id = @id", ("@id", id));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var command = StateDatabase.Command(connection, $"SELECT {Columns}, result FROM jobs WHERE id = @id", ("@id", id));
+            await using var commandDisposal = command.ConfigureAwait(false);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var readerDisposal = reader.ConfigureAwait(false);
             return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader, withResult: true) : null;
         }, cancellationToken);
 
@@ -71,9 +74,11 @@ internal sealed class JobStore
     public Task<IReadOnlyList<JobRecord>> ListAsync(string owner, int limit, CancellationToken cancellationToken = default) =>
         _database.RunAsync<IReadOnlyList<JobRecord>>(Schema, async connection =>
         {
-            await using var command = StateDatabase.Command(connection, $"SELECT {Columns} FROM jobs WHERE owner = @owner ORDER BY started DESC LIMIT @limit",
+            var command = StateDatabase.Command(connection, $"SELECT {Columns} FROM jobs WHERE owner = @owner ORDER BY started DESC LIMIT @limit",
                 ("@owner", owner), ("@limit", limit));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var commandDisposal = command.ConfigureAwait(false);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var readerDisposal = reader.ConfigureAwait(false);
             var jobs = new List<JobRecord>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 jobs.Add(Read(reader, withResult: false));
@@ -88,20 +93,24 @@ internal sealed class JobStore
         CancellationToken cancellationToken = default) =>
         _database.RunAsync<IReadOnlyList<string>>(Schema, async connection =>
         {
-            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
             {
                 foreach (var (id, progress) in jobs)
                 {
-                    await using var touch = StateDatabase.Command(connection, transaction,
+                    var touch = StateDatabase.Command(connection, transaction,
                         "UPDATE jobs SET seen = @seen, progress = @progress WHERE id = @id AND instance = @instance AND status = 'running'",
                         ("@seen", Stamp(now)), ("@progress", JsonSerializer.Serialize(progress, KernelJson.Options)), ("@id", id), ("@instance", instance));
+                    await using var touchDisposal = touch.ConfigureAwait(false);
                     await touch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
-            await using var asked = StateDatabase.Command(connection,
+            var asked = StateDatabase.Command(connection,
                 "SELECT id FROM jobs WHERE instance = @instance AND status = 'running' AND cancel_requested = 1", ("@instance", instance));
-            await using var reader = await asked.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var askedDisposal = asked.ConfigureAwait(false);
+            var reader = await asked.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var readerDisposal = reader.ConfigureAwait(false);
             var ids = new List<string>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 ids.Add(reader.GetString(0));
@@ -112,7 +121,8 @@ internal sealed class JobStore
     public Task RequestCancelAsync(string id, CancellationToken cancellationToken = default) =>
         _database.RunAsync(Schema, async connection =>
         {
-            await using var command = StateDatabase.Command(connection, "UPDATE jobs SET cancel_requested = 1 WHERE id = @id AND status = 'running'", ("@id", id));
+            var command = StateDatabase.Command(connection, "UPDATE jobs SET cancel_requested = 1 WHERE id = @id AND status = 'running'", ("@id", id));
+            await using var commandDisposal = command.ConfigureAwait(false);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
@@ -120,7 +130,8 @@ internal sealed class JobStore
     public Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
         _database.RunAsync(Schema, async connection =>
         {
-            await using var command = StateDatabase.Command(connection, "DELETE FROM jobs WHERE COALESCE(finished, seen) < @cutoff", ("@cutoff", Stamp(cutoff)));
+            var command = StateDatabase.Command(connection, "DELETE FROM jobs WHERE COALESCE(finished, seen) < @cutoff", ("@cutoff", Stamp(cutoff)));
+            await using var commandDisposal = command.ConfigureAwait(false);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 

@@ -76,11 +76,13 @@ internal sealed class McpServerConnection : IAsyncDisposable
                 Status = McpServerStatus.Connecting;
             try
             {
-                await using var client = await ConnectAsync(stop).ConfigureAwait(false);
+                var client = await ConnectAsync(stop).ConfigureAwait(false);
+                await using var clientDisposal = client.ConfigureAwait(false);
                 await PublishAsync(client, stop).ConfigureAwait(false);
                 pause = FirstRetry;
-                await using var _ = client.RegisterNotificationHandler(NotificationMethods.ToolListChangedNotification,
+                var _ = client.RegisterNotificationHandler(NotificationMethods.ToolListChangedNotification,
                     async (_, ct) => await PublishAsync(client, ct).ConfigureAwait(false));
+                await using var _Disposal = _.ConfigureAwait(false);
                 var ended = await client.Completion.WaitAsync(stop).ConfigureAwait(false);
                 Fail($"it stopped{Describe(ended)}");
             }
@@ -219,5 +221,6 @@ internal sealed class McpServerConnection : IAsyncDisposable
         Destructive = tool.Annotations?.DestructiveHint,
         Idempotent = tool.Annotations?.IdempotentHint,
         OpenWorld = tool.Annotations?.OpenWorldHint ?? true,
+        AgentOnly = true,
     };
 }

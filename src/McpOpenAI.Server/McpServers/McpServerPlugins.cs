@@ -10,7 +10,8 @@ namespace McpOpenAI.Server.McpServers;
 /// The other MCP servers configured under <c>Agents:McpServers</c>, each connected in the background
 /// (<see cref="McpServerConnection"/>) so the server's own start never waits for them. Agents may name their plugins
 /// before they connect (<see cref="IExternalPlugins"/>), and <c>prompt_status</c> lists their tools and failures
-/// (<see cref="IPromptFileSource"/>).
+/// (<see cref="IPromptFileSource"/>). Their tools are for agents only (<see cref="Kernel.Plugins.FunctionTraits.AgentOnly"/>):
+/// this server's own clients are never offered them.
 /// </summary>
 internal sealed class McpServerPlugins : IExternalPlugins, IPromptFileSource, IAsyncDisposable, IDisposable
 {

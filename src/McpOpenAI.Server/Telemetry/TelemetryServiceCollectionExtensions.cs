@@ -27,14 +27,14 @@ internal static class TelemetryServiceCollectionExtensions
             {
                 metrics.AddMeter(OperationsMetrics.Name).AddPrometheusExporter();
                 if (otlp is not null) metrics.AddOtlpExporter(o => o.Endpoint = otlp);
-                // stdout carries MCP over stdio, so the console exporter writes to stderr.
-                if (console) metrics.AddConsoleExporter(o => o.Targets = OpenTelemetry.Exporter.ConsoleExporterOutputTargets.Debug);
+                // While serving, Console.Out is stderr (CommandRunner): stdout carries MCP over stdio.
+                if (console) metrics.AddConsoleExporter(o => o.Targets = OpenTelemetry.Exporter.ConsoleExporterOutputTargets.Console);
             })
             .WithTracing(tracing =>
             {
                 tracing.AddSource(OperationsMetrics.Name);
                 if (otlp is not null) tracing.AddOtlpExporter(o => o.Endpoint = otlp);
-                if (console) tracing.AddConsoleExporter(o => o.Targets = OpenTelemetry.Exporter.ConsoleExporterOutputTargets.Debug);
+                if (console) tracing.AddConsoleExporter(o => o.Targets = OpenTelemetry.Exporter.ConsoleExporterOutputTargets.Console);
             });
         return services;
     }

@@ -3,6 +3,7 @@ using McpOpenAI.Server.Tests.Agents;
 using McpOpenAI.Server.Tests.Infrastructure;
 using McpOpenAI.TestKit.FakeOpenAI;
 using McpOpenAI.TestKit.Mcp;
+using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using static McpOpenAI.Server.Tests.Agents.ScriptedModel;
@@ -32,12 +33,16 @@ public sealed class McpServerToolsForAgentsTests
         await using var fake = await FakeOpenAIServer.StartAsync(ct);
         await using var server = await StartAsync(folder, fake, ct);
 
-        // The other server connects in the background: its tools arrive after the server's own, named after it, and
-        // this server's own tools keep their names.
+        // The other server connects in the background: its tools arrive after the server's own, named after it, for
+        // agents only; this server's own tools keep their names, and its clients are offered none of the other's.
         await WaitForToolAsync(server.Client, "inner_text_stats", ct);
-        Assert.Contains(await server.Client.ListToolsAsync(cancellationToken: ct), t => t.Name == "text_stats");
+        var offered = await server.Client.ListToolsAsync(cancellationToken: ct);
+        Assert.Contains(offered, t => t.Name == "text_stats");
+        Assert.DoesNotContain(offered, t => t.Name.StartsWith("inner_", StringComparison.Ordinal));
+        var direct = await Assert.ThrowsAsync<McpProtocolException>(async () =>
+            await server.Client.CallToolAsync("inner_text_stats", new Dictionary<string, object?> { ["text"] = "a b" }, cancellationToken: ct));
+        Assert.Contains("Unknown tool", direct.Message, StringComparison.Ordinal);
         var status = AgentServer.Structured(await server.Client.CallToolAsync("prompt_status", cancellationToken: ct));
-        Assert.Contains(status.GetProperty("functions").EnumerateArray(), f => f.GetProperty("plugin").GetString() == "Inner" && f.GetProperty("function").GetString() == "inner_text_stats");
         var broken = Assert.Single(status.GetProperty("errors").EnumerateArray(), e => e.GetProperty("file").GetString()!.Contains("'Broken'", StringComparison.Ordinal));
         TestContext.Current.TestOutputHelper?.WriteLine(broken.GetRawText());
         Assert.Contains("could not be started", broken.GetProperty("message").GetString(), StringComparison.Ordinal);
@@ -79,7 +84,7 @@ public sealed class McpServerToolsForAgentsTests
 
         InnerServerProcess(folder).Kill();
 
-        await Eventually.WaitAsync(() => !ToolNames(server.Client).Contains("inner_text_stats"), ct, TimeSpan.FromSeconds(30));
+        await Eventually.WaitAsync(() => !InnerTools(server.Client).Contains("inner_text_stats"), ct, TimeSpan.FromSeconds(30));
         var failed = await server.Client.CallToolAsync("stats", new Dictionary<string, object?> { ["input"] = "x" }, cancellationToken: ct);
         Assert.True(failed.IsError);
         Assert.Contains("it stopped", string.Concat(failed.Content.OfType<TextContentBlock>().Select(t => t.Text)), StringComparison.Ordinal);
@@ -108,8 +113,14 @@ public sealed class McpServerToolsForAgentsTests
         throw new InvalidOperationException("The inner server process was not found.");
     }
 
-    private static string[] ToolNames(McpClient client) =>
-        [.. client.ListToolsAsync().AsTask().GetAwaiter().GetResult().Select(t => t.Name)];
+    // The other server's tools as prompt_status lists them (the tool list does not offer them).
+    private static string[] InnerTools(McpClient client)
+    {
+        var status = AgentServer.Structured(client.CallToolAsync("prompt_status").AsTask().GetAwaiter().GetResult());
+        return [.. status.GetProperty("functions").EnumerateArray()
+            .Where(f => f.GetProperty("plugin").GetString() == "Inner")
+            .Select(f => f.GetProperty("function").GetString()!)];
+    }
 
     private static Task<StdioServerSession> StartAsync(TempFolder folder, FakeOpenAIServer fake, CancellationToken ct) =>
         ServerProcess.StartAsync(folder, new Dictionary<string, string?>
@@ -133,7 +144,7 @@ public sealed class McpServerToolsForAgentsTests
     private static async Task WaitForToolAsync(McpClient client, string name, CancellationToken ct)
     {
         var until = DateTime.UtcNow.AddSeconds(90);
-        while (!(await client.ListToolsAsync(cancellationToken: ct)).Any(t => t.Name == name))
+        while (!InnerTools(client).Contains(name))
         {
             Assert.True(DateTime.UtcNow < until, $"The tool '{name}' did not appear.");
             await Task.Delay(250, ct);

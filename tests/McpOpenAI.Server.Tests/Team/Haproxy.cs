@@ -69,9 +69,7 @@ public sealed class Haproxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-            _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
+        await ProcessCommand.KillAsync(_process);
         _process.Dispose();
         Directory.Delete(_folder, recursive: true);
     }

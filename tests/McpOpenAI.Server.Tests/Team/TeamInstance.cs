@@ -73,12 +73,7 @@ public sealed class TeamInstance : IAsyncDisposable
     }
 
     /// <summary>Kills the process at once, as a crash or an OOM kill would.</summary>
-    public async Task KillAsync()
-    {
-        if (!_process.HasExited)
-            _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-    }
+    public Task KillAsync() => ProcessCommand.KillAsync(_process);
 
     public async ValueTask DisposeAsync()
     {

@@ -32,4 +32,13 @@ public static class ProcessCommand
         }
         return new Outcome(process.ExitCode, await output, await error);
     }
+
+    /// <summary>Kills a process and its children, if it still runs, and waits until it is gone.</summary>
+    public static async Task KillAsync(Process process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        if (!process.HasExited)
+            process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
 }

@@ -78,9 +78,7 @@ public sealed class RedisServer : IAsyncDisposable
     {
         if (_process is null)
             return;
-        if (!_process.HasExited)
-            _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
+        await ProcessCommand.KillAsync(_process);
         _process.Dispose();
         _process = null;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using McpOpenAI.Kernel.Prompts;
+using McpOpenAI.Kernel.Prompts.Files;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -28,27 +29,9 @@ internal sealed class YamlMap
 
     /// <summary>Reads a document whose root is a mapping.</summary>
     /// <exception cref="PromptFileException">The text is not YAML, is empty, or is not a mapping.</exception>
-    public static YamlMap Load(string text)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException ex)
-        {
-            // YamlDotNet puts the position in front of its message; the error carries it as line and column instead.
-            var message = ex.InnerException is { Message.Length: > 0 } inner ? inner.Message : ex.Message;
-            var cut = message.IndexOf("): ", StringComparison.Ordinal);
-            throw new PromptFileException($"Invalid YAML: {(message.StartsWith("(Line", StringComparison.Ordinal) && cut > 0 ? message[(cut + 3)..] : message)}",
-                (int)ex.Start.Line, (int)ex.Start.Column, ex);
-        }
-        if (stream.Documents.Count == 0)
-            throw new PromptFileException("The file is empty; an agent needs at least 'instructions'.", 1, 1);
-        return stream.Documents[0].RootNode is YamlMappingNode mapping
-            ? new YamlMap(mapping, string.Empty)
-            : throw new PromptFileException("An agent file must be a mapping of keys (name:, instructions:, tools:, …).", (int)stream.Documents[0].RootNode.Start.Line, 1);
-    }
+    public static YamlMap Load(string text) =>
+        new(Yaml.LoadMapping(text, "The file is empty; an agent needs at least 'instructions'.",
+            "An agent file must be a mapping of keys (name:, instructions:, tools:, …)."), string.Empty);
 
     /// <summary>The keys, in file order.</summary>
     public IEnumerable<string> Keys => _node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? string.Empty);
@@ -77,9 +60,7 @@ internal sealed class YamlMap
     /// The number of file lines before a text value's first line (0 when absent), so errors in a template name the
     /// file's line: a block scalar (<c>|</c> or <c>&gt;</c>) starts on the line after its indicator, any other where it stands.
     /// </summary>
-    public int LinesBefore(string key) => Find(key) is Entry(_, YamlScalarNode scalar)
-        ? scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded ? (int)scalar.Start.Line : (int)scalar.Start.Line - 1
-        : 0;
+    public int LinesBefore(string key) => Find(key) is Entry(_, YamlScalarNode scalar) ? Yaml.LinesBefore(scalar) : 0;
 
     /// <summary>A text value; null when absent.</summary>
     public string? Text(string key, string? hint = null) => Find(key) switch
@@ -101,8 +82,7 @@ internal sealed class YamlMap
     public bool? Bool(string key) => Find(key) switch
     {
         null => null,
-        Entry(_, YamlScalarNode { Style: ScalarStyle.Plain, Value: "true" or "True" or "TRUE" }) => true,
-        Entry(_, YamlScalarNode { Style: ScalarStyle.Plain, Value: "false" or "False" or "FALSE" }) => false,
+        Entry(_, YamlScalarNode scalar) when Yaml.Plain(scalar) is bool value => value,
         Entry(var name, _) => throw Error($"'{key}' must be true or false.", name),
     };
 
@@ -158,17 +138,11 @@ internal sealed class YamlMap
     private Entry? Find(string key) =>
         _node.Children.Where(c => c.Key is YamlScalarNode { Value: var text } && text == key).Select(c => new Entry(c.Key, c.Value)).FirstOrDefault();
 
-    private static bool IsNull(YamlScalarNode scalar) =>
-        scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
+    private static bool IsNull(YamlScalarNode scalar) => scalar.Style == ScalarStyle.Plain && Yaml.Plain(scalar) is null;
 
     private static object? Plain(YamlNode node) => node switch
     {
-        YamlScalarNode scalar when IsNull(scalar) => null,
-        YamlScalarNode { Style: ScalarStyle.Plain, Value: "true" or "True" or "TRUE" } => true,
-        YamlScalarNode { Style: ScalarStyle.Plain, Value: "false" or "False" or "FALSE" } => false,
-        YamlScalarNode { Style: ScalarStyle.Plain } scalar when long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) => whole,
-        YamlScalarNode { Style: ScalarStyle.Plain } scalar when double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
-        YamlScalarNode scalar => scalar.Value ?? string.Empty,
+        YamlScalarNode scalar => Yaml.Plain(scalar),
         YamlSequenceNode list => list.Children.Select(Plain).ToList(),
         YamlMappingNode map => map.Children.ToDictionary(c => ((YamlScalarNode)c.Key).Value ?? string.Empty, c => Plain(c.Value), StringComparer.Ordinal),
         _ => null,

@@ -53,7 +53,8 @@ public sealed class AgentSessionStore
     public Task<IReadOnlyList<ChatMessage>> LoadAsync(string sessionId, string agent, int maxTokens, CancellationToken cancellationToken = default) =>
         _database.RunAsync<IReadOnlyList<ChatMessage>>(Schema, async connection =>
         {
-            await using (var find = StateDatabase.Command(connection, $"SELECT agent FROM {_sessions} WHERE id = @id", ("@id", sessionId)))
+            var find = StateDatabase.Command(connection, $"SELECT agent FROM {_sessions} WHERE id = @id", ("@id", sessionId));
+            await using (find.ConfigureAwait(false))
             {
                 var owner = await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
                 if (owner is null)
@@ -65,8 +66,10 @@ public sealed class AgentSessionStore
             }
 
             var rows = new List<SessionHistory.StoredMessage>();
-            await using var read = StateDatabase.Command(connection, $"SELECT turn, content, tokens FROM {_messages} WHERE session_id = @id ORDER BY id", ("@id", sessionId));
-            await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var read = StateDatabase.Command(connection, $"SELECT turn, content, tokens FROM {_messages} WHERE session_id = @id ORDER BY id", ("@id", sessionId));
+            await using var readDisposal = read.ConfigureAwait(false);
+            var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var readerDisposal = reader.ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var message = JsonSerializer.Deserialize<ChatMessage>(reader.GetString(1), AIJsonUtilities.DefaultOptions);
@@ -80,24 +83,28 @@ public sealed class AgentSessionStore
     public Task AppendTurnAsync(string sessionId, string agent, IEnumerable<ChatMessage> messages, CancellationToken cancellationToken = default) =>
         _database.RunAsync(Schema, async connection =>
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transactionDisposal = transaction.ConfigureAwait(false);
             var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-            await using (var upsert = StateDatabase.Command(connection, transaction, $"""
+            var upsert = StateDatabase.Command(connection, transaction, $"""
                 INSERT INTO {_sessions} (id, agent, created, updated) VALUES (@id, @agent, @now, @now)
                 ON CONFLICT(id) DO UPDATE SET updated = @now
-                """, ("@id", sessionId), ("@agent", agent), ("@now", now)))
+                """, ("@id", sessionId), ("@agent", agent), ("@now", now));
+            await using (upsert.ConfigureAwait(false))
             {
                 await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             long turn;
-            await using (var next = StateDatabase.Command(connection, transaction, $"SELECT COALESCE(MAX(turn), 0) + 1 FROM {_messages} WHERE session_id = @id", ("@id", sessionId)))
+            var next = StateDatabase.Command(connection, transaction, $"SELECT COALESCE(MAX(turn), 0) + 1 FROM {_messages} WHERE session_id = @id", ("@id", sessionId));
+            await using (next.ConfigureAwait(false))
                 turn = Convert.ToInt64(await next.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
             foreach (var message in messages)
             {
                 var json = JsonSerializer.Serialize(message, AIJsonUtilities.DefaultOptions);
-                await using var insert = StateDatabase.Command(connection, transaction,
+                var insert = StateDatabase.Command(connection, transaction,
                     $"INSERT INTO {_messages} (session_id, turn, role, content, tokens) VALUES (@id, @turn, @role, @content, @tokens)",
                     ("@id", sessionId), ("@turn", turn), ("@role", message.Role.Value), ("@content", json), ("@tokens", SessionHistory.EstimateTokens(message)));
+                await using var insertDisposal = insert.ConfigureAwait(false);
                 await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
