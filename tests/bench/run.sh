@@ -3,6 +3,10 @@
 #   tests/bench/run.sh startup [runs] [extra LABEL=COMMAND targets...]
 #     time to the initialize answer and to the first tools/list answer, with every plugin, prompt and agent loaded,
 #     for the built server (dotnet mcp-openai.dll) and any other stdio server named, interleaved.
+#   tests/bench/run.sh startup-installed [runs]
+#     the same, for the command `dotnet tool install` makes of the packed tool (on linux-x64 the ReadyToRun package), against
+#     the TypeScript reference server @modelcontextprotocol/server-everything (pinned in tests/bench/everything) on the Node
+#     that tests/node/ensure-node.sh installs, and the JIT-compiled build; medians, ratios to the TypeScript server, idle RSS.
 #   tests/bench/run.sh calls [calls] [extra LABEL=COMMAND targets...]
 #     per-call latency of a cheap tool (text_stats) over stdio, p50/p90/p99, the targets called in turn.
 #   tests/bench/run.sh cache [runs]
@@ -22,11 +26,22 @@ case "$what" in
     runs="${1:-10}"; shift || true
     dotnet "$bench" startup --runs "$runs" --rss --env "HOME=$home" --env "XDG_CONFIG_HOME=$home/config" --env "XDG_DATA_HOME=$home/data" \
       --env "OPENAI_API_KEY=" "mcp-openai=dotnet $server" "$@" ;;
+  startup-installed)
+    runs="${1:-10}"; shift || true
+    # Pack into a folder of its own and install from it alone, with a private NuGet cache, as a user would from nuget.org.
+    dotnet pack "$root/src/McpOpenAI.Server" -c Release -o "$home/feed" -v q -nologo >/dev/null
+    printf '<configuration><packageSources><clear /><add key="feed" value="%s" /></packageSources></configuration>\n' "$home/feed" >"$home/nuget.config"
+    NUGET_PACKAGES="$home/packages" dotnet tool install McpOpenAI --tool-path "$home/tools" --configfile "$home/nuget.config" >&2
+    node_bin="$("$root/tests/node/ensure-node.sh" "$root/tests/bench/everything")"
+    everything="$root/tests/bench/everything/node_modules/@modelcontextprotocol/server-everything/dist/index.js"
+    dotnet "$bench" startup --runs "$runs" --rss --env "HOME=$home" --env "XDG_CONFIG_HOME=$home/config" --env "XDG_DATA_HOME=$home/data" \
+      --env "OPENAI_API_KEY=" "server-everything=$node_bin/node $everything stdio" "mcp-openai=$home/tools/mcp-openai" \
+      "mcp-openai-jit=dotnet $server" "$@" ;;
   calls)
     calls="${1:-2000}"; shift || true
     dotnet "$bench" calls --calls "$calls" --env "HOME=$home" --env "XDG_CONFIG_HOME=$home/config" --env "XDG_DATA_HOME=$home/data" \
       --env "OPENAI_API_KEY=" "mcp-openai=dotnet $server" "$@" ;;
   cache)
     HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" OPENAI_API_KEY= dotnet "$bench" cache --runs "${1:-300}" ;;
-  *) echo "usage: $0 startup [runs] | calls [calls] [LABEL=COMMAND ...] | cache [runs]" >&2; exit 2 ;;
+  *) echo "usage: $0 startup [runs] | startup-installed [runs] | calls [calls] [LABEL=COMMAND ...] | cache [runs]" >&2; exit 2 ;;
 esac

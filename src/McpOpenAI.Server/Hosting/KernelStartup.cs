@@ -27,7 +27,10 @@ internal sealed class KernelStartup(IServiceProvider services, ILogger<KernelSta
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = Task.Run(Load, CancellationToken.None);
+        // A thread of its own, not a thread-pool one: loading takes a few hundred milliseconds of synchronous work, and on a
+        // machine with two cores it held one of the pool's two threads, so the stdio transport's read of `initialize` waited
+        // for the load (and the tool list after it) instead of being answered at once.
+        _ = Task.Factory.StartNew(Load, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         return Task.CompletedTask;
     }
 

@@ -28,6 +28,7 @@ internal static class HttpHost
     {
         var app = builder.Build();
         HttpPipeline.Configure(app);
+        app.MapMcpOpenAIHealth();
         return app;
     }
 

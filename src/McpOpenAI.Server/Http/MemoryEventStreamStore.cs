@@ -22,8 +22,10 @@ namespace McpOpenAI.Server.Http;
 /// </summary>
 internal sealed class MemoryEventStreamStore : ISseEventStreamStore
 {
-    // What an event costs beyond its bytes: the queue slot, the array header and the stream's own queue slot.
-    private const int Overhead = 96;
+    // What an event and a stream cost beyond the event's bytes (array header, queue slots, the stream's objects),
+    // counted so that the limit bounds the memory really held, not only the JSON.
+    private const int EventOverhead = 128;
+    private const int StreamOverhead = 320;
     private static readonly JsonTypeInfo<JsonRpcMessage> MessageType =
         (JsonTypeInfo<JsonRpcMessage>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage));
 
@@ -65,6 +67,7 @@ internal sealed class MemoryEventStreamStore : ISseEventStreamStore
         {
             stream = new EventStream(this, ++_nextStream, options.SessionId, options.StreamId, options.Mode);
             _streams[stream.Number] = stream;
+            _bytes += StreamOverhead;
         }
         return ValueTask.FromResult<ISseEventStreamWriter>(stream);
     }
@@ -94,7 +97,7 @@ internal sealed class MemoryEventStreamStore : ISseEventStreamStore
     {
         lock (_gate)
         {
-            var size = kept.Bytes.Length + (kept.Type?.Length ?? 0) * 2 + Overhead;
+            var size = kept.Bytes.Length + (kept.Type?.Length ?? 0) * 2 + EventOverhead;
             var sequence = kept.Sequence;
             stream.Kept.Enqueue(kept);
             stream.LastSequence = sequence;
@@ -111,7 +114,7 @@ internal sealed class MemoryEventStreamStore : ISseEventStreamStore
         {
             stream.Completed = true;
             if (stream.Kept.Count == 0)
-                _streams.Remove(stream.Number);
+                Forget(stream);
         }
         stream.Signal();
     }
@@ -128,14 +131,21 @@ internal sealed class MemoryEventStreamStore : ISseEventStreamStore
             stream.Kept.Dequeue();
             stream.FirstKept++;
             if (stream.Completed && stream.Kept.Count == 0)
-                _streams.Remove(stream.Number);
+                Forget(stream);
         }
+    }
+
+    private void Forget(EventStream stream)
+    {
+        if (_streams.Remove(stream.Number))
+            _bytes -= StreamOverhead;
     }
 
     private sealed class EventStream(MemoryEventStreamStore store, long number, string sessionId, string streamId, SseEventStreamMode mode)
         : ISseEventStreamWriter
     {
-        private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Made only when a resumed reader waits for the next event (most streams are never resumed).
+        private TaskCompletionSource? _changed;
         private long _sequence;
 
         public long Number { get; } = number;
@@ -144,12 +154,24 @@ internal sealed class MemoryEventStreamStore : ISseEventStreamStore
         public SseEventStreamMode Mode { get; private set; } = mode;
 
         // Guarded by the store's lock.
-        public Queue<KeptEvent> Kept { get; } = new();
+        public Queue<KeptEvent> Kept { get; } = new(2);
         public long FirstKept { get; set; } = 1;
         public long LastSequence { get; set; }
         public bool Completed { get; set; }
 
-        public Task Changed => Volatile.Read(ref _changed).Task;
+        public Task Changed
+        {
+            get
+            {
+                var changed = Volatile.Read(ref _changed);
+                if (changed is null)
+                {
+                    var made = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    changed = Interlocked.CompareExchange(ref _changed, made, null) ?? made;
+                }
+                return changed.Task;
+            }
+        }
 
         public ValueTask SetModeAsync(SseEventStreamMode mode, CancellationToken cancellationToken = default)
         {
@@ -175,7 +197,7 @@ internal sealed class MemoryEventStreamStore : ISseEventStreamStore
             return ValueTask.CompletedTask;
         }
 
-        public void Signal() => Interlocked.Exchange(ref _changed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        public void Signal() => Interlocked.Exchange(ref _changed, null)?.TrySetResult();
 
         // The kept events after 'next', in order, copied under the lock.
         public KeptEvent[] From(long next, out bool completed, out long missing)

@@ -13,8 +13,8 @@ internal sealed class MatrixServer(TempFolder folder, FakeOpenAIServer fake) : I
 
     public FakeOpenAIServer Fake => fake;
 
-    /// <summary>The server command line: <c>dotnet mcp-openai.dll</c>.</summary>
-    public static IReadOnlyList<string> Command => ["dotnet", ServerProcess.ServerDll];
+    /// <summary>The server command line: <c>dotnet mcp-openai.dll</c>, or the program MCPOPENAI_TEST_SERVER names.</summary>
+    public static IReadOnlyList<string> Command => ServerProcess.Command;
 
     /// <summary>The server's environment; OPENAI_* of the test process never leak in.</summary>
     public Dictionary<string, string?> Environment

@@ -8,8 +8,10 @@ using McpOpenAI.Server.Tests.Infrastructure;
 namespace McpOpenAI.Server.Tests.EndToEnd;
 
 /// <summary>
-/// The server as a user gets it: <c>dotnet pack</c> of src/McpOpenAI.Server into a temporary package folder, then
-/// <c>dotnet tool install --tool-path</c> from that folder alone. NuGet sees only that folder (a nuget.config that clears
+/// The server as a user gets it: <c>dotnet pack</c> of src/McpOpenAI.Server into a temporary package folder (the McpOpenAI
+/// pointer package, McpOpenAI.linux-x64 precompiled with ReadyToRun and the framework-dependent McpOpenAI.any), then
+/// <c>dotnet tool install --tool-path</c> from that folder alone — of McpOpenAI, which picks the package for this machine, and
+/// of McpOpenAI.any, the fallback every other platform gets. NuGet sees only that folder (a nuget.config that clears
 /// every other source) and its own temporary global-packages folder, so no registry is asked and no stale McpOpenAI from
 /// the machine's cache is used; a tool package carries all it needs, so nothing else has to be restored.
 /// </summary>
@@ -29,10 +31,16 @@ public sealed class PackedTool : IAsyncLifetime
     /// <summary>Where <c>dotnet tool install --tool-path</c> put the tool; <c>.store</c> below it holds the package.</summary>
     public string ToolPath => _folder.Combine("tools");
 
-    /// <summary>The installed command.</summary>
-    public string Command => Path.Combine(ToolPath, OperatingSystem.IsWindows() ? "mcp-openai.exe" : "mcp-openai");
+    /// <summary>Where the fallback package McpOpenAI.any was installed.</summary>
+    public string FallbackToolPath => _folder.Combine("tools-any");
 
-    /// <summary>The .nupkg file.</summary>
+    /// <summary>The installed command.</summary>
+    public string Command => CommandIn(ToolPath);
+
+    /// <summary>The command installed from McpOpenAI.any.</summary>
+    public string FallbackCommand => CommandIn(FallbackToolPath);
+
+    /// <summary>The pointer package McpOpenAI, the one users name; it names a package per runtime identifier.</summary>
     public string Package { get; private set; } = "";
 
     /// <summary>The version in the package's nuspec.</summary>
@@ -56,21 +64,34 @@ public sealed class PackedTool : IAsyncLifetime
             </configuration>
             """);
 
-        // The test's own configuration, so the build is the one dotnet test just made; PublishDir is fresh so the package
-        // holds exactly this publish. No restore (the test build did it), no build servers left running afterwards.
+        // The test's own configuration, so the build is the one dotnet test just made. Each RID-specific package is packed
+        // from its own publish folder (bin/<configuration>/net10.0/<rid>/publish), emptied first so the package holds exactly
+        // this publish; one PublishDir for all would let the two publishes overwrite each other. No restore (the test build
+        // did it), no build servers left running afterwards.
+        var project = Path.Combine(RepositoryRoot(), "src", "McpOpenAI.Server");
+        foreach (var rid in new[] { "linux-x64", "any" })
+        {
+            var publish = Path.Combine(project, "bin", Configuration, "net10.0", rid, "publish");
+            if (Directory.Exists(publish))
+                Directory.Delete(publish, recursive: true);
+        }
         var clock = Stopwatch.StartNew();
-        await RunAsync("dotnet", ["pack", Path.Combine(RepositoryRoot(), "src", "McpOpenAI.Server"), "-c", Configuration, "-o", Feed,
-            "--no-restore", "--disable-build-servers", "-nodeReuse:false", $"-p:PublishDir={_folder.Combine("publish")}/"],
+        await RunAsync("dotnet", ["pack", project, "-c", Configuration, "-o", Feed, "--no-restore", "--disable-build-servers", "-nodeReuse:false"],
             environment: [], PackLimit);
         PackTime = clock.Elapsed;
-        Package = Assert.Single(Directory.GetFiles(Feed, "McpOpenAI.*.nupkg"));
+        Package = Assert.Single(Directory.GetFiles(Feed, "McpOpenAI.*.nupkg"), p => char.IsAsciiDigit(Path.GetFileName(p)["McpOpenAI.".Length]));
         Version = Metadata("version").Value;
 
         clock.Restart();
         await RunAsync("dotnet", ["tool", "install", "McpOpenAI", "--tool-path", ToolPath, "--configfile", NuGetConfig, "--version", Version],
             NuGetEnvironment(), InstallLimit);
         InstallTime = clock.Elapsed;
+        await RunAsync("dotnet", ["tool", "install", "McpOpenAI.any", "--tool-path", FallbackToolPath, "--configfile", NuGetConfig, "--version", Version],
+            NuGetEnvironment(), InstallLimit);
     }
+
+    /// <summary>The package for one runtime identifier (<c>linux-x64</c>, <c>any</c>).</summary>
+    public string RidPackage(string rid) => Path.Combine(Feed, $"McpOpenAI.{rid}.{Version}.nupkg");
 
     /// <summary>A home, a NuGet global-packages folder and CLI settings of this fixture's own, for dotnet tool and dnx.</summary>
     public Dictionary<string, string?> NuGetEnvironment() => new()
@@ -84,25 +105,41 @@ public sealed class PackedTool : IAsyncLifetime
         ["DOTNET_ADD_GLOBAL_TOOLS_TO_PATH"] = "false",
     };
 
-    /// <summary>The package's entry at <paramref name="path"/> as text.</summary>
-    public string ReadEntry(string path)
+    /// <summary>The entry at <paramref name="path"/> of <paramref name="package"/> (default <see cref="Package"/>) as bytes.</summary>
+    public byte[] ReadBytes(string path, string? package = null)
     {
-        using var zip = ZipFile.OpenRead(Package);
-        var entry = zip.GetEntry(path) ?? throw new InvalidOperationException($"{Path.GetFileName(Package)} has no {path}.");
-        using var reader = new StreamReader(entry.Open());
+        package ??= Package;
+        using var zip = ZipFile.OpenRead(package);
+        var entry = zip.GetEntry(path) ?? throw new InvalidOperationException($"{Path.GetFileName(package)} has no {path}.");
+        using var stream = entry.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>The entry at <paramref name="path"/> of <paramref name="package"/> (default <see cref="Package"/>) as text.</summary>
+    public string ReadEntry(string path, string? package = null)
+    {
+        using var reader = new StreamReader(new MemoryStream(ReadBytes(path, package)));
         return reader.ReadToEnd();
     }
 
-    public IReadOnlyList<string> Entries()
+    public IReadOnlyList<string> Entries(string? package = null)
     {
-        using var zip = ZipFile.OpenRead(Package);
+        using var zip = ZipFile.OpenRead(package ?? Package);
         return [.. zip.Entries.Select(e => e.FullName)];
     }
 
     /// <summary>The nuspec's metadata element of that name (id, version, license, packageTypes…).</summary>
-    public XElement Metadata(string name) =>
-        XDocument.Parse(ReadEntry("McpOpenAI.nuspec")).Root!.Elements().Single(e => e.Name.LocalName == "metadata")
+    public XElement Metadata(string name, string? package = null)
+    {
+        package ??= Package;
+        var nuspec = Entries(package).Single(e => e.EndsWith(".nuspec", StringComparison.Ordinal) && !e.Contains('/'));
+        return XDocument.Parse(ReadEntry(nuspec, package)).Root!.Elements().Single(e => e.Name.LocalName == "metadata")
             .Elements().Single(e => e.Name.LocalName == name);
+    }
+
+    private static string CommandIn(string toolPath) => Path.Combine(toolPath, OperatingSystem.IsWindows() ? "mcp-openai.exe" : "mcp-openai");
 
     /// <summary>Runs a command to its end within <paramref name="limit"/>; a failure or overrun throws with its output.</summary>
     public static async Task<string> RunAsync(string fileName, IEnumerable<string> arguments, IEnumerable<KeyValuePair<string, string?>> environment,
@@ -156,6 +193,6 @@ public sealed class PackedTool : IAsyncLifetime
 #endif
 
     // This file is tests/McpOpenAI.Server.Tests/EndToEnd/PackedTool.cs of the repository it was built from.
-    private static string RepositoryRoot([CallerFilePath] string here = "") =>
+    internal static string RepositoryRoot([CallerFilePath] string here = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", ".."));
 }

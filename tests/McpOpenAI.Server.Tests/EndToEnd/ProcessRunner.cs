@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using McpOpenAI.Server.Tests.Infrastructure;
 using McpOpenAI.TestKit.Services;
 
@@ -11,8 +10,7 @@ internal static class ProcessRunner
 
     public static async Task<Outcome> RunAsync(TempFolder folder, IDictionary<string, string?> environment, IEnumerable<string> arguments, CancellationToken ct)
     {
-        var start = new ProcessStartInfo("dotnet");
-        start.ArgumentList.Add(ServerProcess.ServerDll);
+        var start = ServerProcess.StartInfo();
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         foreach (var name in new[] { "OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "OPENAI_PROJECT" })

@@ -27,8 +27,7 @@ internal sealed class RawStdioServer : IAsyncDisposable
 
     public static RawStdioServer Start(TempFolder folder)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        start.ArgumentList.Add(ServerProcess.ServerDll);
+        var start = ServerProcess.StartInfo();
         foreach (var name in new[] { "OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "OPENAI_PROJECT" })
             start.Environment.Remove(name);
         foreach (var (key, value) in ServerProcess.IsolatedEnvironment(folder))

@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Xml.Linq;
 using McpOpenAI.Server.Hosting;
 using McpOpenAI.Server.Tests.Infrastructure;
 using McpOpenAI.Server.Tests.Prompts;
@@ -9,14 +12,17 @@ using ModelContextProtocol.Client;
 namespace McpOpenAI.Server.Tests.EndToEnd;
 
 /// <summary>
-/// The McpOpenAI tool package: what it holds, the command <c>dotnet tool install</c> makes of it, and <c>dnx McpOpenAI</c>,
-/// each started over stdio the way an MCP client starts it, from a folder with no prompts of its own.
+/// The McpOpenAI tool packages: what they hold, the command <c>dotnet tool install</c> makes of them (on linux-x64 the
+/// precompiled package, elsewhere the framework-dependent fallback), and <c>dnx McpOpenAI</c>, each started over stdio the way
+/// an MCP client starts it, from a folder with no prompts of its own.
 /// </summary>
 public sealed class ToolPackageTests(PackedTool tool) : IClassFixture<PackedTool>
 {
     private static readonly string[] WriterFunctions = ["summarize", "translate", "rewrite", "proofread", "brainstorm"];
     private static readonly string[] Agents = ["ask_database", "research", "support"];
     private static readonly TimeSpan CommandLimit = TimeSpan.FromMinutes(1);
+    private static readonly string[] PackagedFiles = ["mcp-openai.dll", "appsettings.json", "prompts/Writer/Translate.yaml",
+        "prompts/Writer/Summarize/skprompt.txt", "prompts/Agents/research.agent.yaml", "corpus/policies/warranty.md"];
 
     [Fact]
     public void Package_IsAnMcpServerTool_WhoseServerJsonNamesItAndItsVersion()
@@ -27,7 +33,7 @@ public sealed class ToolPackageTests(PackedTool tool) : IClassFixture<PackedTool
         var variables = package.GetProperty("environmentVariables").EnumerateArray().ToDictionary(v => v.GetProperty("name").GetString()!);
         var entries = tool.Entries();
         TestContext.Current.TestOutputHelper?.WriteLine($"dotnet pack: {tool.PackTime.TotalSeconds:0.0} s, dotnet tool install: {tool.InstallTime.TotalSeconds:0.0} s, " +
-            $"{Path.GetFileName(tool.Package)}: {new FileInfo(tool.Package).Length / 1e6:0.0} MB, {entries.Count} entries");
+            string.Join(", ", new[] { "linux-x64", "any" }.Select(rid => $"{Path.GetFileName(tool.RidPackage(rid))}: {new FileInfo(tool.RidPackage(rid)).Length / 1e6:0.0} MB")));
 
         Assert.Equal(ServerHost.Version, tool.Version);
         Assert.Equal($"McpOpenAI.{tool.Version}.nupkg", Path.GetFileName(tool.Package));
@@ -43,20 +49,50 @@ public sealed class ToolPackageTests(PackedTool tool) : IClassFixture<PackedTool
         Assert.True(variables["OPENAI_API_KEY"].GetProperty("isSecret").GetBoolean());
         Assert.All(["OPENAI_BASE_URL", "OPENAI_ORG_ID", "OPENAI_PROJECT", "OpenAI__ChatModel", "Server__PromptsPath"], name => Assert.Contains(name, variables.Keys));
 
-        const string app = "tools/net10.0/any/";
-        Assert.All(["mcp-openai.dll", "appsettings.json", "prompts/Writer/Translate.yaml", "prompts/Writer/Summarize/skprompt.txt",
-            "prompts/Agents/research.agent.yaml", "corpus/policies/warranty.md"], file => Assert.Contains(app + file, entries));
+        // The pointer package holds no program: it names the package for each runtime identifier, any being the fallback.
         Assert.Contains("README.md", entries);
-        Assert.DoesNotContain(entries, e => e.StartsWith("content", StringComparison.Ordinal));
-        Assert.DoesNotContain(entries, e => e.StartsWith(app + "runtimes/", StringComparison.Ordinal) && (e.EndsWith(".pdb", StringComparison.Ordinal) || e.Contains("android", StringComparison.Ordinal)));
+        Assert.DoesNotContain(entries, e => e.EndsWith(".dll", StringComparison.Ordinal) || e.StartsWith("content", StringComparison.Ordinal));
+        var settings = XDocument.Parse(tool.ReadEntry(Assert.Single(entries, e => e.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal))));
+        Assert.Equal(["linux-x64=McpOpenAI.linux-x64", "any=McpOpenAI.any"],
+            settings.Descendants("RuntimeIdentifierPackage").Select(p => $"{p.Attribute("RuntimeIdentifier")!.Value}={p.Attribute("Id")!.Value}"));
     }
 
     [Fact]
-    public async Task InstalledTool_OverStdio_ServesThePackagedPromptsAndAgents_AndReportsThePackageVersion()
+    public void RidPackages_HoldTheProgram_PrecompiledForLinuxX64_AndFrameworkDependentForAnyOtherPlatform()
+    {
+        foreach (var rid in new[] { "linux-x64", "any" })
+        {
+            var package = tool.RidPackage(rid);
+            var entries = tool.Entries(package);
+            var app = $"tools/net10.0/{rid}/";
+            Assert.Equal(["DotnetToolRidPackage"], tool.Metadata("packageTypes", package).Elements().Select(e => e.Attribute("name")!.Value));
+            Assert.Equal(tool.Version, tool.Metadata("version", package).Value);
+            Assert.All(PackagedFiles, file => Assert.Contains(app + file, entries));
+            Assert.DoesNotContain(entries, e => e.StartsWith("content", StringComparison.Ordinal));
+            Assert.DoesNotContain(entries, e => e.StartsWith(app + "runtimes/", StringComparison.Ordinal) && (e.EndsWith(".pdb", StringComparison.Ordinal) || e.Contains("android", StringComparison.Ordinal)));
+            // Framework-dependent both: the runtime that runs dotnet tool runs the server too (RollForward Major).
+            Assert.Contains(app + "mcp-openai.runtimeconfig.json", entries);
+            var settings = XDocument.Parse(tool.ReadEntry(app + "DotnetToolSettings.xml", package)).Descendants("Command").Single();
+            Assert.Equal(rid == "any" ? "mcp-openai.dll" : "mcp-openai", settings.Attribute("EntryPoint")!.Value);
+            Assert.Equal(rid == "any", !IsReadyToRun(tool.ReadBytes(app + "mcp-openai.dll", package)));
+        }
+        // linux-x64 carries only its own native libraries, flat beside the program.
+        Assert.Contains("tools/net10.0/linux-x64/libe_sqlite3.so", tool.Entries(tool.RidPackage("linux-x64")));
+        Assert.DoesNotContain(tool.Entries(tool.RidPackage("linux-x64")), e => e.Contains("/runtimes/", StringComparison.Ordinal));
+    }
+
+    // McpOpenAI, as users install it, gets the package for this machine: the precompiled one on linux-x64, else the fallback;
+    // McpOpenAI.any installed by name is that fallback, run here too.
+    [Theory]
+    [InlineData("McpOpenAI")]
+    [InlineData("McpOpenAI.any")]
+    public async Task InstalledTool_OverStdio_ServesThePackagedPromptsAndAgents_AndReportsThePackageVersion(string package)
     {
         var ct = TestContext.Current.CancellationToken;
         using var folder = new TempFolder();
-        await using var client = await ConnectAsync(tool.Command, [], folder, ct);
+        var fallback = package.EndsWith(".any", StringComparison.Ordinal);
+        var toolPath = fallback ? tool.FallbackToolPath : tool.ToolPath;
+        await using var client = await ConnectAsync(fallback ? tool.FallbackCommand : tool.Command, [], folder, ct);
 
         var tools = (await client.ListToolsAsync(cancellationToken: ct)).Select(t => t.Name).ToArray();
         var prompts = (await client.ListPromptsAsync(cancellationToken: ct)).Select(p => p.Name).ToArray();
@@ -68,8 +104,10 @@ public sealed class ToolPackageTests(PackedTool tool) : IClassFixture<PackedTool
         Assert.All(WriterFunctions, name => Assert.Contains(name, prompts));
         // Found beside the installed program, in the tool store: AppContext.BaseDirectory, not the repository.
         var root = status.StructuredContent!.Value.GetProperty("root").GetString()!;
-        Assert.StartsWith(Path.Combine(tool.ToolPath, ".store") + Path.DirectorySeparatorChar, root);
+        Assert.StartsWith(Path.Combine(toolPath, ".store") + Path.DirectorySeparatorChar, root);
         Assert.Empty(status.StructuredContent!.Value.GetProperty("errors").EnumerateArray());
+        var chosen = fallback || RuntimeInformation.RuntimeIdentifier != "linux-x64" ? "mcpopenai.any" : "mcpopenai.linux-x64";
+        Assert.Contains(Path.DirectorySeparatorChar + chosen + Path.DirectorySeparatorChar, root);
     }
 
     [Fact]
@@ -103,6 +141,13 @@ public sealed class ToolPackageTests(PackedTool tool) : IClassFixture<PackedTool
 
         Assert.Equal(tool.Version, client.ServerInfo!.Version);
         Assert.All([.. WriterFunctions, .. Agents], name => Assert.Contains(name, tools));
+    }
+
+    // A ReadyToRun assembly carries precompiled code: its CLI header names a managed native header.
+    private static bool IsReadyToRun(byte[] assembly)
+    {
+        using var reader = new PEReader(new MemoryStream(assembly));
+        return reader.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
     }
 
     // The per-user folders isolated as for every end-to-end test, but no prompts folder: the packaged one must be found.

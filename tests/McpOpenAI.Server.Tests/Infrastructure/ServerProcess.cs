@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using McpOpenAI.TestKit.Mcp;
 using ModelContextProtocol.Client;
 
@@ -9,6 +10,23 @@ internal static class ServerProcess
     /// <summary>The server's entry assembly, copied beside the tests by the project reference.</summary>
     public static string ServerDll => Path.Combine(AppContext.BaseDirectory, "mcp-openai.dll");
 
+    /// <summary>
+    /// The server program with its leading arguments: <c>dotnet mcp-openai.dll</c> of this build, or the program that
+    /// <c>MCPOPENAI_TEST_SERVER</c> names (a published or installed <c>mcp-openai</c>, the precompiled linux-x64 one say), so
+    /// the end-to-end tests can run against what ships.
+    /// </summary>
+    public static IReadOnlyList<string> Command =>
+        Environment.GetEnvironmentVariable("MCPOPENAI_TEST_SERVER") is { Length: > 0 } program ? [program] : ["dotnet", ServerDll];
+
+    /// <summary>A start of <see cref="Command"/> with its three standard streams redirected.</summary>
+    public static ProcessStartInfo StartInfo()
+    {
+        var start = new ProcessStartInfo(Command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        foreach (var argument in Command.Skip(1))
+            start.ArgumentList.Add(argument);
+        return start;
+    }
+
     /// <summary>The test plugin assembly, loadable through Server:PluginAssemblies.</summary>
     public static string TestPluginsDll => Path.Combine(AppContext.BaseDirectory, "McpOpenAI.TestPlugins.dll");
 
@@ -18,7 +36,7 @@ internal static class ServerProcess
         var env = IsolatedEnvironment(folder);
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
             env[key] = value;
-        return StdioServerSession.StartAsync(ServerDll, env, arguments, options, cancellationToken);
+        return StdioServerSession.StartAsync(Command, env, arguments, options, cancellationToken);
     }
 
     /// <summary>Points every per-user location of the server into the folder.</summary>

@@ -40,8 +40,8 @@ public sealed class TeamInstance : IAsyncDisposable
     {
         var port = FreePort.Next();
         var home = new TempFolder();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        foreach (var argument in new[] { ServerProcess.ServerDll, "--http", $"http://127.0.0.1:{port}/mcp" }.Concat(stateless ? ["--stateless"] : []))
+        var start = ServerProcess.StartInfo();
+        foreach (var argument in new[] { "--http", $"http://127.0.0.1:{port}/mcp" }.Concat(stateless ? ["--stateless"] : []))
             start.ArgumentList.Add(argument);
         foreach (var key in new[] { "OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "OPENAI_PROJECT" })
             start.Environment.Remove(key);

@@ -23,14 +23,14 @@ public sealed class StdioServerSession : IAsyncDisposable
     /// <summary>Everything the server wrote to stderr so far.</summary>
     public string Stderr => string.Join('\n', _stderr);
 
-    /// <summary>Starts <c>dotnet serverDll args…</c> and connects to it.</summary>
-    /// <param name="serverDll">The server's entry assembly.</param>
+    /// <summary>Starts <c>command args…</c> (<c>dotnet mcp-openai.dll</c>, say) and connects to it.</summary>
+    /// <param name="command">The program and its leading arguments.</param>
     /// <param name="environment">Variables to set (null removes one); OPENAI_* from the test process never leak in.</param>
     /// <param name="arguments">Command-line arguments.</param>
     /// <param name="options">Client options (handlers, capabilities).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<StdioServerSession> StartAsync(
-        string serverDll,
+        IReadOnlyList<string> command,
         IDictionary<string, string?> environment,
         IEnumerable<string>? arguments = null,
         McpClientOptions? options = null,
@@ -52,8 +52,8 @@ public sealed class StdioServerSession : IAsyncDisposable
         var transport = new SchemaCheckingTransport(new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "mcp-openai",
-            Command = "dotnet",
-            Arguments = [serverDll, .. arguments ?? []],
+            Command = command[0],
+            Arguments = [.. command.Skip(1), .. arguments ?? []],
             EnvironmentVariables = env,
             StandardErrorLines = stderr.Enqueue,
             ShutdownTimeout = TimeSpan.FromSeconds(5),
