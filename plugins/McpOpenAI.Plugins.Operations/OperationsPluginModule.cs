@@ -2,6 +2,7 @@ using McpOpenAI.Kernel.Configuration;
 using McpOpenAI.Kernel.Hosting;
 using McpOpenAI.Kernel.OpenAI;
 using McpOpenAI.Kernel.Resources;
+using McpOpenAI.Kernel.State;
 using McpOpenAI.Plugins.Operations.Budget;
 using McpOpenAI.Plugins.Operations.Caching;
 using McpOpenAI.Plugins.Operations.Limits;
@@ -30,7 +31,7 @@ public static class OperationsPluginModule
     /// <summary>The plugin name.</summary>
     public const string PluginName = "Operations";
 
-    /// <summary>Adds the operations services and layers (once), read from <c>Cache</c>, <c>OpenAI:Limits</c>, <c>Budget</c>, <c>Pricing</c>, <c>Safety</c> and <c>State:Redis</c>.</summary>
+    /// <summary>Adds the operations services and layers (once), read from <c>Cache</c>, <c>OpenAI:Limits</c>, <c>Budget</c>, <c>Pricing</c>, <c>Safety</c>, <c>State:Redis</c> (the cache) and <c>State:PostgreSQL</c> (usage).</summary>
     public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -53,10 +54,12 @@ public static class OperationsPluginModule
         services.AddSingleton<IValidateOptions<PricingOptions>>(sp => sp.GetRequiredService<OperationsOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IDistributedCache>(sp => CacheStorage.Create(configuration, sp.GetRequiredService<IOptions<CacheOptions>>().Value));
+        services.AddSharedState(configuration[SharedState.PostgreSQLSetting], configuration[SharedState.RedisSetting]);
+        services.TryAddSingleton<IDistributedCache>(sp => CacheStorage.Create(sp.GetSharedState(), sp.GetRequiredService<IOptions<CacheOptions>>().Value,
+            sp.GetService<ILoggerFactory>()?.CreateLogger(typeof(CacheStorage))));
         services.TryAddSingleton<OperationsMetrics>();
         services.TryAddSingleton<OperationsCache>();
-        services.TryAddSingleton<IUsageStore>(sp => new SqliteUsageStore(sp.GetRequiredService<AppPaths>()));
+        services.TryAddSingleton<IUsageStore>(sp => new DatabaseUsageStore(sp.GetSharedState().Database(Path.Combine(sp.GetRequiredService<AppPaths>().DataFolder, "usage.db"))));
         services.TryAddSingleton<UsageLedger>();
         services.TryAddSingleton<PriceTable>();
         services.TryAddSingleton<BudgetGuard>();

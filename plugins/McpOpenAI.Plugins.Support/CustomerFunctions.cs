@@ -38,9 +38,7 @@ public sealed class CustomerFunctions(SupportDatabase database)
                     ["Check the spelling, or ask the customer for the email on their account or an order number (get_order shows the customer).",
                      $"Or look the customer up by id (ids run from {min} to {max})."]);
         }
-        var support = database.OpenSupportReader();
-        await using var supportDisposal = support.ConfigureAwait(false);
-        return customer with { Tickets = await TicketStore.ForCustomerAsync(support, customer.CustomerId, cancellationToken).ConfigureAwait(false) };
+        return customer with { Tickets = await database.ReadTicketsAsync(c => TicketStore.ForCustomerAsync(c, customer.CustomerId, cancellationToken), cancellationToken).ConfigureAwait(false) };
     }
 
     /// <summary>Gets an order with its lines, shipment and tickets.</summary>
@@ -58,8 +56,6 @@ public sealed class CustomerFunctions(SupportDatabase database)
         await using var companyDisposal = company.ConfigureAwait(false);
         var order = await CompanyQueries.FindOrderAsync(company, orderId, cancellationToken).ConfigureAwait(false)
             ?? throw await SupportErrors.OrderNotFoundAsync(company, orderId, cancellationToken).ConfigureAwait(false);
-        var support = database.OpenSupportReader();
-        await using var supportDisposal = support.ConfigureAwait(false);
-        return order with { Tickets = await TicketStore.ForOrderAsync(support, orderId, cancellationToken).ConfigureAwait(false) };
+        return order with { Tickets = await database.ReadTicketsAsync(c => TicketStore.ForOrderAsync(c, orderId, cancellationToken), cancellationToken).ConfigureAwait(false) };
     }
 }

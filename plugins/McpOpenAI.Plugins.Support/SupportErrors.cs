@@ -1,3 +1,4 @@
+using System.Data.Common;
 using McpOpenAI.Kernel.Errors;
 using McpOpenAI.Plugins.Support.Data;
 using Microsoft.Data.Sqlite;
@@ -21,7 +22,7 @@ internal static class SupportErrors
             ["Find the customer with get_customer by email, or from an order with get_order."]);
     }
 
-    public static async Task<FunctionException> TicketNotFoundAsync(SqliteConnection support, long ticketId, CancellationToken cancellationToken)
+    public static async Task<FunctionException> TicketNotFoundAsync(DbConnection support, long ticketId, CancellationToken cancellationToken)
     {
         var (min, max) = await CompanyQueries.IdRangeAsync(support, "tickets", "ticket_id", cancellationToken).ConfigureAwait(false);
         var known = max == 0 ? "There are no tickets yet." : $"Ticket ids run from {min} to {max}.";

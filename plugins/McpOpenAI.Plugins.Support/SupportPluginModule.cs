@@ -1,4 +1,5 @@
 using McpOpenAI.Kernel.Hosting;
+using McpOpenAI.Kernel.State;
 using McpOpenAI.Plugins.Support.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,7 @@ public static class SupportPluginModule
         ArgumentNullException.ThrowIfNull(configuration);
         // One data layer shared by the plugin's parts (knowledge base, customers and orders, tickets).
         services.TryAddSingleton(sp => new SupportDatabase(SupportOptions.From(configuration), sp.GetRequiredService<AppPaths>().DataFolder,
-            sp.GetService<TimeProvider>(), sp.GetService<ILoggerFactory>()?.CreateLogger<SupportDatabase>()));
+            sp.GetService<TimeProvider>(), sp.GetService<ILoggerFactory>()?.CreateLogger<SupportDatabase>(), sp.GetService<SharedState>()));
         return services.AddPluginParts(PluginName, "Customer support for the sample company: knowledge base, customers, orders and tickets.", typeof(SupportPluginModule).Assembly);
     }
 }

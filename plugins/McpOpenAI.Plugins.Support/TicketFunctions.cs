@@ -46,10 +46,8 @@ public sealed class TicketFunctions(SupportDatabase database)
                         "an order of this customer (see get_customer's recent_orders), or no order");
             }
         }
-        long id;
-        var writer = database.OpenTicketWriter();
-        await using (writer.ConfigureAwait(false))
-            id = await TicketStore.CreateAsync(writer, customerId, orderId, cleanSubject, cleanDescription, level, database.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var id = await database.WriteTicketsAsync(writer =>
+            TicketStore.CreateAsync(writer, customerId, orderId, cleanSubject, cleanDescription, level, database.Time.GetUtcNow(), cancellationToken), cancellationToken).ConfigureAwait(false);
         return await LoadAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
@@ -84,9 +82,11 @@ public sealed class TicketFunctions(SupportDatabase database)
         if (TicketLevels.Levels.ToList().IndexOf(target) <= current)
             throw FunctionException.InvalidArgument("level", $"ticket {ticketId} is already at '{ticket.EscalationLevel}'; escalation must go higher.",
                 string.Join(", ", TicketLevels.Levels.Skip(current + 1)));
-        var writer = database.OpenTicketWriter();
-        await using (writer.ConfigureAwait(false))
+        await database.WriteTicketsAsync(async writer =>
+        {
             await TicketStore.EscalateAsync(writer, ticketId, target, target == "safety" ? "urgent" : null, cleanReason, database.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
         return await LoadAsync(ticketId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -100,13 +100,8 @@ public sealed class TicketFunctions(SupportDatabase database)
 
     private async Task<TicketDetails> LoadAsync(long ticketId, CancellationToken cancellationToken)
     {
-        TicketDetails ticket;
-        var support = database.OpenSupportReader();
-        await using (support.ConfigureAwait(false))
-        {
-            ticket = await TicketStore.FindAsync(support, ticketId, cancellationToken).ConfigureAwait(false)
-                ?? throw await SupportErrors.TicketNotFoundAsync(support, ticketId, cancellationToken).ConfigureAwait(false);
-        }
+        var ticket = await database.ReadTicketsAsync(async support => await TicketStore.FindAsync(support, ticketId, cancellationToken).ConfigureAwait(false)
+            ?? throw await SupportErrors.TicketNotFoundAsync(support, ticketId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var company = database.OpenCompany();
         await using var companyDisposal = company.ConfigureAwait(false);
         var name = await CompanyQueries.CustomerNameAsync(company, ticket.CustomerId, cancellationToken).ConfigureAwait(false);

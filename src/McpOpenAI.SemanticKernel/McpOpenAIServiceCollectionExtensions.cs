@@ -3,6 +3,7 @@ using McpOpenAI.Kernel.Configuration;
 using McpOpenAI.Kernel.Hosting;
 using McpOpenAI.Kernel.OpenAI;
 using McpOpenAI.Kernel.Plugins;
+using McpOpenAI.Kernel.State;
 using McpOpenAI.Plugins.Operations;
 using McpOpenAI.SemanticKernel;
 using Microsoft.Extensions.Configuration;
@@ -19,7 +20,7 @@ public static class McpOpenAIServiceCollectionExtensions
     /// Adds the services McpOpenAI's plugins need, bound from the same configuration keys as the MCP server —
     /// <c>OpenAI:*</c> (with <c>OPENAI_API_KEY</c>, <c>OPENAI_BASE_URL</c>, <c>OPENAI_ORG_ID</c>, <c>OPENAI_PROJECT</c> supplying
     /// what configuration does not set), <c>Database:*</c>, <c>Research:*</c>, <c>Support:*</c>, and
-    /// <c>Server:DataFolder</c> / <c>Server:OutputFolder</c> for state and generated files — and one
+    /// <c>Server:DataFolder</c> / <c>Server:OutputFolder</c> for state and generated files, <c>State:PostgreSQL</c> / <c>State:Redis</c> for state shared by several instances — and one
     /// <see cref="PluginRegistration"/> per plugin. A plugin already registered is left as it is.
     /// </summary>
     /// <remarks>
@@ -66,6 +67,7 @@ public static class McpOpenAIServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new AppPaths(configuration["Server:PromptsPath"], configuration["Server:OutputFolder"], configuration["Server:DataFolder"]));
         services.TryAddSingleton<OpenAIClientFactory>();
+        services.AddSharedState(configuration[SharedState.PostgreSQLSetting], configuration[SharedState.RedisSetting]);
         // Every OpenAI client the factory makes passes the operations layers (cache, limits, usage and budget, pre-check).
         services.AddOperations(configuration);
         // What [FromKernelServices] parameters receive: forwarded to the host of the call in progress, if any.

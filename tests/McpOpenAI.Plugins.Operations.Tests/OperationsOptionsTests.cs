@@ -1,9 +1,9 @@
+using McpOpenAI.Kernel.State;
 using McpOpenAI.Plugins.Operations.Budget;
 using McpOpenAI.Plugins.Operations.Caching;
 using McpOpenAI.Plugins.Operations.Limits;
 using McpOpenAI.Plugins.Operations.Usage;
 using Microsoft.Extensions.Caching.Distributed;
-using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 
 namespace McpOpenAI.Plugins.Operations.Tests;
@@ -15,11 +15,10 @@ public sealed class OperationsOptionsTests
     [Fact]
     public void CacheStorage_WithStateRedis_IsRedis_ElseMemory()
     {
-        var redis = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["State:Redis"] = "127.0.0.1:6390,abortConnect=false" }).Build();
-        var none = new ConfigurationBuilder().Build();
+        var redis = new SharedState(null, "127.0.0.1:6390,abortConnect=false");
 
-        Assert.IsType<RedisCache>(CacheStorage.Create(redis, new CacheOptions()));
-        Assert.IsType<MemoryDistributedCache>(CacheStorage.Create(none, new CacheOptions()));
+        Assert.IsNotType<MemoryDistributedCache>(CacheStorage.Create(redis, new CacheOptions()));
+        Assert.IsType<MemoryDistributedCache>(CacheStorage.Create(SharedState.Embedded, new CacheOptions()));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using McpOpenAI.Kernel.Hosting;
 using McpOpenAI.Kernel.OpenAI;
+using McpOpenAI.Kernel.State;
 using McpOpenAI.Plugins.OpenAI.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ internal static class ImageParts
         var paths = services.GetRequiredService<AppPaths>();
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var store = services.GetService<ImageStore>() ?? new ImageStore(paths, time);
-        var threads = services.GetService<ImageThreadStore>() ?? new ImageThreadStore(paths, time);
+        var threads = services.GetService<ImageThreadStore>() ?? new ImageThreadStore(paths, time, services.GetService<SharedState>());
         var options = services.GetService<ImageOptions>()
             ?? services.GetService<IConfiguration>()?.GetSection(ImageOptions.SectionName).Get<ImageOptions>()
             ?? new ImageOptions();

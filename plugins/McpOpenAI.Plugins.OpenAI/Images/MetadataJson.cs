@@ -12,9 +12,15 @@ internal static class MetadataJson
     public static T? Read<T>(string path) where T : class
     {
         if (!File.Exists(path)) return null;
+        return Parse<T>(File.ReadAllBytes(path));
+    }
+
+    /// <summary>The value in <paramref name="json"/>, or null when it is not valid JSON of that shape.</summary>
+    public static T? Parse<T>(ReadOnlySpan<byte> json) where T : class
+    {
         try
         {
-            return JsonSerializer.Deserialize<T>(File.ReadAllBytes(path), Options);
+            return JsonSerializer.Deserialize<T>(json, Options);
         }
         catch (JsonException)
         {

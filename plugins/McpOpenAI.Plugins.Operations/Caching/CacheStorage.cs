@@ -1,7 +1,7 @@
+using McpOpenAI.Kernel.State;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Caching.StackExchangeRedis;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace McpOpenAI.Plugins.Operations.Caching;
@@ -13,15 +13,15 @@ namespace McpOpenAI.Plugins.Operations.Caching;
 public static class CacheStorage
 {
     /// <summary>The setting that names the Redis server.</summary>
-    public const string RedisSetting = "State:Redis";
+    public const string RedisSetting = SharedState.RedisSetting;
 
-    /// <summary>The cache <paramref name="configuration"/> asks for.</summary>
-    public static IDistributedCache Create(IConfiguration configuration, CacheOptions options)
+    /// <summary>The cache the shared state asks for; <paramref name="logger"/> hears when Redis is away.</summary>
+    public static IDistributedCache Create(SharedState state, CacheOptions options, ILogger? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(options);
-        if (configuration[RedisSetting] is { Length: > 0 } redis)
-            return new RedisCache(Options.Create(new RedisCacheOptions { Configuration = redis, InstanceName = "mcpopenai:" }));
+        if (state.HasRedis)
+            return SharedCache.Create(state, "cache", logger);
         // MemoryDistributedCache sizes each entry by its byte length, so the limit is in bytes.
         return new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions { SizeLimit = options.SizeLimit }));
     }

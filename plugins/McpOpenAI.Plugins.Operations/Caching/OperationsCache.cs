@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using McpOpenAI.Plugins.Operations.Telemetry;
 using Microsoft.Extensions.Caching.Distributed;
-using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace McpOpenAI.Plugins.Operations.Caching;
@@ -52,7 +52,7 @@ public sealed class OperationsCache
         });
         var hits = byKind.Values.Sum(s => s.Hits);
         var misses = byKind.Values.Sum(s => s.Misses);
-        return new CacheStatistics(Enabled, _storage is RedisCache ? "redis" : "memory", byKind.Values.Sum(s => s.Entries), byKind.Values.Sum(s => s.Bytes),
+        return new CacheStatistics(Enabled, _storage is MemoryDistributedCache ? "memory" : "redis", byKind.Values.Sum(s => s.Entries), byKind.Values.Sum(s => s.Bytes),
             hits, misses, hits + misses == 0 ? null : Math.Round((double)hits / (hits + misses), 4), _options.CurrentValue.Ttl.ToString(), byKind);
     }
 

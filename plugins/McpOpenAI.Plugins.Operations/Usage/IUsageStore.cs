@@ -1,8 +1,8 @@
 namespace McpOpenAI.Plugins.Operations.Usage;
 
 /// <summary>
-/// Where usage records are kept: SQLite in the data folder by default (<see cref="SqliteUsageStore"/>); a shared
-/// database when several instances serve one team.
+/// Where usage records are kept (<see cref="DatabaseUsageStore"/>): SQLite in the data folder by default; the team's
+/// PostgreSQL database (<c>State:PostgreSQL</c>) when several instances serve one team.
 /// </summary>
 public interface IUsageStore
 {

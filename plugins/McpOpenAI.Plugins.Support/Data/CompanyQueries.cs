@@ -1,3 +1,4 @@
+using System.Data.Common;
 using McpOpenAI.Plugins.Support.Results;
 using Microsoft.Data.Sqlite;
 
@@ -69,7 +70,7 @@ internal static class CompanyQueries
         await Sql.ScalarAsync(connection, "SELECT name FROM customers WHERE customer_id = $id", cancellationToken, ("$id", customerId)).ConfigureAwait(false) as string;
 
     /// <summary>The smallest and largest id of a table, for "ids run from … to …" messages.</summary>
-    public static async Task<(long Min, long Max)> IdRangeAsync(SqliteConnection connection, string table, string column, CancellationToken cancellationToken)
+    public static async Task<(long Min, long Max)> IdRangeAsync(DbConnection connection, string table, string column, CancellationToken cancellationToken)
     {
         // table and column are constants of this plugin, never caller input.
         var rows = await Sql.ListAsync(connection, $"SELECT COALESCE(MIN({column}), 0), COALESCE(MAX({column}), 0) FROM {table}",

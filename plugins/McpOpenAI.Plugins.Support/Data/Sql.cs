@@ -1,20 +1,15 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using McpOpenAI.Kernel.State;
 
 namespace McpOpenAI.Plugins.Support.Data;
 
-/// <summary>Small helpers for parameterized SQLite commands.</summary>
+/// <summary>Small helpers for parameterized commands (on SQLite, and on PostgreSQL for the shared tickets).</summary>
 internal static class Sql
 {
-    public static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command;
-    }
+    public static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters) =>
+        StateDatabase.Command(connection, sql, parameters);
 
-    public static async Task<List<T>> ListAsync<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken,
+    public static async Task<List<T>> ListAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken,
         params (string Name, object? Value)[] parameters)
     {
         var command = Command(connection, sql, parameters);
@@ -27,7 +22,7 @@ internal static class Sql
         return rows;
     }
 
-    public static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    public static async Task<object?> ScalarAsync(DbConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         var command = Command(connection, sql, parameters);
         await using var commandDisposal = command.ConfigureAwait(false);
@@ -35,7 +30,7 @@ internal static class Sql
         return value is DBNull ? null : value;
     }
 
-    public static string? NullableString(this SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    public static string? NullableString(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    public static long? NullableInt64(this SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
+    public static long? NullableInt64(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
 }

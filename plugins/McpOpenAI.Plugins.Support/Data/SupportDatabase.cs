@@ -1,4 +1,6 @@
+using System.Data.Common;
 using McpOpenAI.Kernel.Errors;
+using McpOpenAI.Kernel.State;
 using McpOpenAI.Plugins.Database;
 using McpOpenAI.Plugins.Database.Sample;
 using McpOpenAI.Plugins.Research;
@@ -17,6 +19,9 @@ namespace McpOpenAI.Plugins.Support.Data;
 /// Connections that serve tool calls are guarded by <see cref="SupportAuthorizer"/>: reads everywhere, writes only
 /// to <c>tickets</c> and <c>ticket_events</c>. Only the plugin's own start-up (schema, knowledge-base loading) uses an
 /// unguarded connection, and no tool argument reaches it.
+/// With <c>State:PostgreSQL</c> the tickets and their events live in the team's PostgreSQL database instead (the same
+/// statements, parameterized), so every instance sees every ticket; the company data and the knowledge base stay local
+/// and read-only, seeded identically on every instance.
 /// </summary>
 public sealed class SupportDatabase
 {
@@ -24,10 +29,16 @@ public sealed class SupportDatabase
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly bool _companyIsSample;
+    private readonly StateDatabase? _sharedTickets;
     private bool _ready;
 
     /// <summary>Creates the data access; nothing is opened or built until first use.</summary>
-    public SupportDatabase(SupportOptions options, string dataFolder, TimeProvider? time = null, ILogger? logger = null)
+    /// <param name="options">The plugin's options.</param>
+    /// <param name="dataFolder">The data folder (sample company, support database).</param>
+    /// <param name="time">The clock for ticket times.</param>
+    /// <param name="logger">The log.</param>
+    /// <param name="state">The shared state: with a PostgreSQL database, the tickets are kept there.</param>
+    public SupportDatabase(SupportOptions options, string dataFolder, TimeProvider? time = null, ILogger? logger = null, SharedState? state = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _companyIsSample = string.IsNullOrWhiteSpace(options.CompanyDatabasePath);
@@ -37,7 +48,15 @@ public sealed class SupportDatabase
         KnowledgeBasePath = CorpusLocator.Resolve(options.KnowledgeBasePath);
         Time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
+        if (state is { HasPostgreSQL: true })
+            _sharedTickets = state.Database(SupportDatabasePath);
     }
+
+    /// <summary>The tickets' tables in the shared PostgreSQL database (SQLite keeps them in <see cref="SupportSchema"/>).</summary>
+    internal static readonly StateSchema TicketSchema = new("support-tickets", "", SupportSchema.SharedTickets);
+
+    /// <summary>Whether tickets are kept in the shared PostgreSQL database.</summary>
+    public bool SharesTickets => _sharedTickets is not null;
 
     /// <summary>The company database file (read-only).</summary>
     public string CompanyDatabasePath { get; }
@@ -88,6 +107,23 @@ public sealed class SupportDatabase
 
     /// <summary>A connection to the support database that can write tickets and nothing else.</summary>
     internal SqliteConnection OpenTicketWriter() => Open(SupportDatabasePath, SqliteOpenMode.ReadWrite, SupportAuthorizer.TicketsOnly);
+
+    /// <summary>Reads tickets: from the shared database when there is one, else through a read-only guarded connection.</summary>
+    internal Task<T> ReadTicketsAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        WithTicketsAsync(OpenSupportReader, work, cancellationToken);
+
+    /// <summary>Writes tickets: to the shared database when there is one, else through the tickets-only writer connection.</summary>
+    internal Task<T> WriteTicketsAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        WithTicketsAsync(OpenTicketWriter, work, cancellationToken);
+
+    private async Task<T> WithTicketsAsync<T>(Func<SqliteConnection> local, Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (_sharedTickets is not null)
+            return await _sharedTickets.RunAsync(TicketSchema, work, cancellationToken).ConfigureAwait(false);
+        var connection = local();
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        return await work(connection).ConfigureAwait(false);
+    }
 
     private async Task EnsureCompanyAsync(CancellationToken cancellationToken)
     {

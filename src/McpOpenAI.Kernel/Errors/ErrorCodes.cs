@@ -19,5 +19,6 @@ public static class ErrorCodes
     public const string Timeout = "timeout";
     public const string UpstreamError = "upstream_error";
     public const string PromptFile = "prompt_file_error";
+    public const string StateUnavailable = "state_unavailable";
     public const string Internal = "internal_error";
 }

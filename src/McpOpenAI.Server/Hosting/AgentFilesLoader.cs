@@ -3,6 +3,7 @@ using McpOpenAI.Kernel.Agents;
 using McpOpenAI.Kernel.Hosting;
 using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Kernel.Prompts;
+using McpOpenAI.Kernel.State;
 using McpOpenAI.Server.McpServers;
 using Microsoft.Extensions.Logging;
 
@@ -10,10 +11,11 @@ namespace McpOpenAI.Server.Hosting;
 
 /// <summary>
 /// Loads the agent files (<c>prompts/Agents/*.agent.yaml</c>) into the kernel (after the prompt files) and, when serving,
-/// watches them so a new or edited agent reaches the MCP clients without a restart. Sessions live in the data folder.
+/// watches them so a new or edited agent reaches the MCP clients without a restart. Sessions live in the data folder (or the shared database).
 /// The other MCP servers agents may use start connecting here, in the background.
 /// </summary>
-internal sealed class AgentFilesLoader(KernelHost host, AppPaths paths, ILogger<AgentPluginSource> logger, KernelStartup.Mode mode, McpServerPlugins servers)
+internal sealed class AgentFilesLoader(KernelHost host, AppPaths paths, ILogger<AgentPluginSource> logger, KernelStartup.Mode mode, McpServerPlugins servers,
+    SharedState state)
     : IDisposable
 {
     /// <summary>The folder under the prompts folder that holds the agent files.</summary>
@@ -32,7 +34,7 @@ internal sealed class AgentFilesLoader(KernelHost host, AppPaths paths, ILogger<
     public void Start(IPromptFileSource? prompts = null)
     {
         servers.Start();
-        var sessions = new AgentSessionStore(Path.Combine(paths.DataFolder, SessionsFile));
+        var sessions = new AgentSessionStore(state.Database(Path.Combine(paths.DataFolder, SessionsFile)));
         _source = new AgentPluginSource(host, Path.Combine(paths.PromptsPath, FolderName), sessions, logger, servers);
         if (mode.Watch)
             _source.StartWatching();

@@ -108,6 +108,8 @@ internal static class ServerHost
         // The native plugins with what they need (OpenAI options and client factory, folders, database options, clock):
         // the very registration a Semantic Kernel app makes with AddMcpOpenAIPlugins, so the two cannot drift.
         services.AddMcpOpenAIPluginServices(configuration);
+        // Before anything else starts: a shared database or Redis that cannot be reached stops the server here.
+        services.AddHostedService<SharedStateCheck>();
 
         // Prompt functions and agents run on this one chat client: OpenAI when configured, else the caller's model.
         services.AddSingleton<AmbientChatClient>();

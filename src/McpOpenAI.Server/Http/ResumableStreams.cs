@@ -1,3 +1,4 @@
+using McpOpenAI.Kernel.State;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,9 +13,9 @@ namespace McpOpenAI.Server.Http;
 /// <summary>
 /// Resumable streams: every event a stateful session sends on a stream is kept for a while under an id the client sees,
 /// so a GET with <c>Last-Event-ID</c> replays what came after it. One instance keeps them in memory, bounded in bytes
-/// (<see cref="MemoryEventStreamStore"/>); when an <see cref="IDistributedCache"/> is registered under <see cref="CacheKey"/>
-/// (Redis, shared by several instances) the SDK's <see cref="DistributedCacheEventStreamStore"/> keeps them there. Off in
-/// stateless mode or with <see cref="HttpOptions.ResumableStreams"/> false.
+/// (<see cref="MemoryEventStreamStore"/>); when an <see cref="IDistributedCache"/> is registered under <see cref="CacheKey"/>,
+/// or <c>State:Redis</c> is set (Redis, shared by several instances), the SDK's <see cref="DistributedCacheEventStreamStore"/>
+/// keeps them there. Off in stateless mode or with <see cref="HttpOptions.ResumableStreams"/> false.
 /// </summary>
 internal static class ResumableStreams
 {
@@ -28,7 +29,7 @@ internal static class ResumableStreams
         var retention = options.EventRetention > TimeSpan.Zero ? options.EventRetention : TimeSpan.FromMinutes(5);
         builder.Services.AddSingleton(sp => new MemoryEventStreamStore(options.EventStoreSizeLimit, retention, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         builder.Services.AddOptions<HttpServerTransportOptions>().Configure<IServiceProvider>((o, services) =>
-            o.EventStreamStore = services.GetKeyedService<IDistributedCache>(CacheKey) is { } shared
+            o.EventStreamStore = (services.GetKeyedService<IDistributedCache>(CacheKey) ?? SharedEvents(services)) is { } shared
                 ? new DistributedCacheEventStreamStore(Options.Create(new DistributedCacheEventStreamStoreOptions
                 {
                     Cache = shared,
@@ -41,4 +42,9 @@ internal static class ResumableStreams
                 }), services.GetRequiredService<ILogger<DistributedCacheEventStreamStore>>())
                 : services.GetRequiredService<MemoryEventStreamStore>());
     }
+
+    // The events on the team's Redis, under keys of their own; while Redis is away streams are simply not resumable.
+    private static IDistributedCache? SharedEvents(IServiceProvider services) => services.GetSharedState() is { HasRedis: true } state
+        ? SharedCache.Create(state, "events", services.GetService<ILoggerFactory>()?.CreateLogger(typeof(ResumableStreams)))
+        : null;
 }

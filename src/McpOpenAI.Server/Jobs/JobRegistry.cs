@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text.Json;
+using McpOpenAI.Kernel.Errors;
 using McpOpenAI.Kernel.Hosting;
 using McpOpenAI.Kernel.Plugins;
+using McpOpenAI.Kernel.State;
 using McpOpenAI.Server.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +15,7 @@ using ModelContextProtocol.Protocol;
 namespace McpOpenAI.Server.Jobs;
 
 /// <summary>
-/// The jobs of this process and, through the <see cref="JobStore"/>, of every process on the data folder. A published
+/// The jobs of this process and, through the <see cref="JobStore"/>, of every process on the data folder (or the shared database). A published
 /// job is kept in memory while it runs and written to the store when it is published and when it ends; a heartbeat
 /// tells other processes it is alive (a running job nobody vouches for was cut off) and picks up their cancellations.
 /// When the server stops, its running jobs are marked interrupted.
@@ -40,11 +42,11 @@ internal sealed class JobRegistry : IHostedService, IDisposable
     private DateTimeOffset _pruned = DateTimeOffset.MinValue;
     private int _beating;
 
-    public JobRegistry(IOptions<ServerOptions> options, AppPaths paths, TimeProvider time, ILogger<JobRegistry> logger)
+    public JobRegistry(IOptions<ServerOptions> options, AppPaths paths, TimeProvider time, ILogger<JobRegistry> logger, SharedState? state = null)
     {
         DefaultWaitSeconds = options.Value.MaxWaitSeconds;
         Retention = options.Value.JobRetention;
-        _store = new JobStore(Path.Combine(paths.DataFolder, "jobs.db"));
+        _store = new JobStore((state ?? SharedState.Embedded).Database(Path.Combine(paths.DataFolder, "jobs.db")));
         _time = time;
         _logger = logger;
     }
@@ -199,9 +201,9 @@ internal sealed class JobRegistry : IHostedService, IDisposable
             await _store.SaveAsync(Describe(job)).ConfigureAwait(false);
             return true;
         }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception ex) when (ex is DbException or FunctionException or IOException or UnauthorizedAccessException or JsonException)
         {
-            _logger.LogWarning(ex, "Could not store job {Job} in {Path}", job.Id, _store.DatabasePath);
+            _logger.LogWarning(ex, "Could not store job {Job} in {Location}", job.Id, _store.Location);
             return false;
         }
         finally
@@ -225,7 +227,7 @@ internal sealed class JobRegistry : IHostedService, IDisposable
                     job.Cancel();
             }
         }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is DbException or FunctionException or IOException or UnauthorizedAccessException)
         {
             _logger.LogDebug(ex, "Job heartbeat failed");
         }
@@ -249,7 +251,7 @@ internal sealed class JobRegistry : IHostedService, IDisposable
             if (removed > 0)
                 _logger.LogDebug("Removed {Count} jobs older than {Retention}", removed, Retention);
         }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is DbException or FunctionException or IOException or UnauthorizedAccessException)
         {
             _logger.LogDebug(ex, "Could not prune old jobs");
         }

@@ -72,7 +72,7 @@ internal sealed class AgentServer : IAsyncDisposable
         Folder.Dispose();
     }
 
-    private static string RepositoryRoot([CallerFilePath] string here = "")
+    internal static string RepositoryRoot([CallerFilePath] string here = "")
     {
         var directory = Path.GetDirectoryName(here);
         while (directory is not null && !File.Exists(Path.Combine(directory, "McpOpenAI.sln")))

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using McpOpenAI.Server.Tests.Infrastructure;
+using McpOpenAI.TestKit.Services;
 
 namespace McpOpenAI.Server.Tests.EndToEnd;
 
@@ -22,21 +22,7 @@ internal static class ProcessRunner
             else
                 start.Environment[key] = value;
         }
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync(ct);
-        var error = process.StandardError.ReadToEndAsync(ct);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        limit.CancelAfter(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return new Outcome(process.ExitCode, await output, await error);
+        var outcome = await ProcessCommand.RunAsync(start, TimeSpan.FromSeconds(60), ct);
+        return new Outcome(outcome.ExitCode, outcome.StandardOutput, outcome.StandardError);
     }
 }
