@@ -41,12 +41,19 @@ public sealed class JobBridgeTests
     {
         await using var server = await InProcessServer.StartAsync(configureServices: s => s.AddPlugin<NapPlugin>("Nap"), cancellationToken: Ct);
 
-        var first = await server.Client.CallToolAsync("nap", new Dictionary<string, object?> { ["tag"] = "schema", ["milliseconds"] = 1500, ["wait_seconds"] = 0 }, cancellationToken: Ct);
+        var first = await server.Client.CallToolAsync("nap", new Dictionary<string, object?> { ["tag"] = "schema", ["milliseconds"] = 4000, ["wait_seconds"] = 0 }, cancellationToken: Ct);
         var job = JobAssert.Running(first);
-        Assert.Equal("falling asleep", first.StructuredContent!.Value.GetProperty("message").GetString());
+        // With no wait the status may come before the function's first progress; the next status carries it.
+        var status = first;
+        for (var tries = 0; !status.StructuredContent!.Value.TryGetProperty("message", out _) && tries < 30; tries++)
+        {
+            await Task.Delay(100, Ct);
+            status = await server.Client.CallToolAsync("get_job", JobAssert.Get(job, 0), cancellationToken: Ct);
+        }
+        Assert.Equal("falling asleep", status.StructuredContent!.Value.GetProperty("message").GetString());
         var done = await server.Client.CallToolAsync("get_job", JobAssert.Get(job, 30), cancellationToken: Ct);
 
-        Assert.Equal(1500, done.StructuredContent!.Value.GetProperty("milliseconds").GetInt32());
+        Assert.Equal(4000, done.StructuredContent!.Value.GetProperty("milliseconds").GetInt32());
         Assert.False(await NapPlugin.Outcomes["schema"].Task);
     }
 
