@@ -20,13 +20,12 @@ internal sealed class HandlebarsPromptTemplate : IPromptTemplate
     private readonly PromptTemplateConfig _config;
     private readonly HashSet<string> _trustedVariables;
 
-    /// <exception cref="HandlebarsException">The template does not compile.</exception>
+    /// <remarks>Its factory has checked that the template compiles (<see cref="HandlebarsTemplateScanner.Scan"/>).</remarks>
     public HandlebarsPromptTemplate(PromptTemplateConfig config)
     {
         _config = config;
         _trustedVariables = config.InputVariables.Where(v => v.AllowDangerouslySetContent)
             .Select(v => v.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        CreateEngine().Compile(config.Template);
     }
 
     public Task<string> RenderAsync(Microsoft.SemanticKernel.Kernel kernel, KernelArguments? arguments = null, CancellationToken cancellationToken = default)

@@ -14,21 +14,21 @@ public sealed class HandlebarsPromptTemplateFactory : IPromptTemplateFactory
     public const string HandlebarsTemplateFormat = "handlebars";
 
     /// <inheritdoc />
-    /// <exception cref="PromptFileException">The template calls a helper that does not exist.</exception>
-    /// <exception cref="HandlebarsDotNet.HandlebarsException">The template does not compile.</exception>
+    /// <exception cref="PromptFileException">The template does not compile, or calls a helper that does not exist.</exception>
     public bool TryCreate(PromptTemplateConfig templateConfig, [NotNullWhen(true)] out IPromptTemplate? result)
     {
         ArgumentNullException.ThrowIfNull(templateConfig);
         result = null;
         if (!string.Equals(templateConfig.TemplateFormat, HandlebarsTemplateFormat, StringComparison.Ordinal))
             return false;
-        result = new HandlebarsPromptTemplate(templateConfig);
+        var references = HandlebarsTemplateScanner.Scan(templateConfig.Template, 0);
         var declared = templateConfig.InputVariables.Select(v => v.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var variable in HandlebarsTemplateScanner.Scan(templateConfig.Template, 0).Variables)
+        foreach (var variable in references.Variables)
         {
             if (declared.Add(variable.Name))
                 templateConfig.InputVariables.Add(new InputVariable { Name = variable.Name });
         }
+        result = new HandlebarsPromptTemplate(templateConfig);
         return true;
     }
 }

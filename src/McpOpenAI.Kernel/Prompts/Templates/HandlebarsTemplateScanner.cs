@@ -60,11 +60,20 @@ internal static partial class HandlebarsTemplateScanner
         return new TemplateReferences(variables, functions);
     }
 
+    // Templates known to compile: loading a file scans it, and creating its template scans it again, so each is compiled
+    // (the costly part: Handlebars.Net builds and compiles expression trees) once. Bounded, since edits add new texts.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Compiled = new(StringComparer.Ordinal);
+
     private static void Compile(string template, int lineOffset)
     {
+        if (Compiled.ContainsKey(template))
+            return;
         try
         {
             Handlebars.Create(new HandlebarsConfiguration { NoEscape = true }).Compile(template);
+            if (Compiled.Count >= 256)
+                Compiled.Clear();
+            Compiled[template] = true;
         }
         catch (HandlebarsException ex)
         {
