@@ -60,7 +60,14 @@ internal static class CacheBenchmark
         }
         finally
         {
-            data.Delete(recursive: true);
+            try
+            {
+                data.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A usage database may still be closing; the folder is under the temp folder.
+            }
         }
     }
 
