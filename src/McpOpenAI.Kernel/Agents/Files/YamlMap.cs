@@ -90,7 +90,7 @@ internal sealed class YamlMap
     public double? Number(string key) => Find(key) switch
     {
         null => null,
-        Entry(_, YamlScalarNode { Style: ScalarStyle.Plain } scalar) when double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
+        Entry(_, YamlScalarNode scalar) when Yaml.Plain(scalar) is long or double => Convert.ToDouble(Yaml.Plain(scalar), CultureInfo.InvariantCulture),
         Entry(var name, var value) => throw Error($"'{key}' must be a number, not {Describe(value)}.", name),
     };
 
@@ -98,7 +98,7 @@ internal sealed class YamlMap
     public int? Integer(string key, int min, string rule) => Find(key) switch
     {
         null => null,
-        Entry(_, YamlScalarNode { Style: ScalarStyle.Plain } scalar) when int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && number >= min => number,
+        Entry(_, YamlScalarNode scalar) when Yaml.Plain(scalar) is long whole && whole >= min && whole <= int.MaxValue => (int)whole,
         Entry(var name, _) => throw Error($"'{key}' must be {rule}.", name),
     };
 
