@@ -19,6 +19,7 @@ internal sealed class FolderReloadScheduler : IDisposable
     private readonly Timer _debounce;
     private PromptDirectoryWatcher? _watcher;
     private string _signature = string.Empty;
+    private IReadOnlySet<string>? _dependsOn;
     private bool _disposed;
 
     /// <param name="host">The kernel host whose plugin changes may call for a reload.</param>
@@ -59,10 +60,13 @@ internal sealed class FolderReloadScheduler : IDisposable
     }
 
     /// <summary>Records what a reload checked the files against, and re-arms the watcher for new subfolders.</summary>
-    public void Loaded(IReadOnlyList<KernelPlugin> dependencies)
+    /// <param name="dependencies">The other plugins as the reload saw them.</param>
+    /// <param name="dependsOn">The names of those that matter to the files (null: all of them); only their changes reload.</param>
+    public void Loaded(IReadOnlyList<KernelPlugin> dependencies, IReadOnlySet<string>? dependsOn = null)
     {
         lock (_gate)
         {
+            _dependsOn = dependsOn;
             _signature = Signature(dependencies);
             _watcher?.Refresh();
         }
@@ -96,8 +100,8 @@ internal sealed class FolderReloadScheduler : IDisposable
         _debounce.Dispose();
     }
 
-    private static string Signature(IEnumerable<KernelPlugin> plugins) =>
-        string.Join("|", plugins.Select(p => $"{p.Name}:{string.Join(",", p.Select(f => f.Name))}"));
+    private string Signature(IEnumerable<KernelPlugin> plugins) =>
+        string.Join("|", plugins.Where(p => _dependsOn?.Contains(p.Name) ?? true).Select(p => $"{p.Name}:{string.Join(",", p.Select(f => f.Name))}"));
 
     // Files may call functions of other plugins, so those arriving or leaving re-checks the files.
     private void OnKernelPluginsChanged(object? sender, EventArgs e)

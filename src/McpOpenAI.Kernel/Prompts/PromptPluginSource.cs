@@ -72,7 +72,7 @@ public sealed class PromptPluginSource : IPromptFileSource, IDisposable
             _owned = next;
             state = new PromptReloadedEventArgs(result.Loaded, result.Errors);
             _state = state;
-            _scheduler.Loaded(native);
+            _scheduler.Loaded(native, result.DependsOn);
             _host.Update(plugins => Apply(plugins, previous, next));
         }
         foreach (var error in state.Errors)

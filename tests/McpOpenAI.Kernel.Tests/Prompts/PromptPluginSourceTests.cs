@@ -333,6 +333,27 @@ public sealed class PromptPluginSourceTests : IDisposable
         await WaitUntil(() => Has("W", "UsesLate") && source.Errors.Count == 0);
     }
 
+    [Fact]
+    public async Task Watch_PluginTheFilesDoNotName_NoReload_OneTheyCall_Reloads()
+    {
+        _folder.Write("W/UsesLate.yaml", "template: \"{{Late.upper 'x'}}\"");
+        _folder.Write("W/Plain.yaml", Yaml("Plain"));
+        using var source = CreateSource();
+        var reloads = 0;
+        source.Reloaded += (_, _) => Interlocked.Increment(ref reloads);
+        source.StartWatching();
+        Assert.Equal(1, reloads);
+
+        // The agents' plugin arrives after the prompt files at every start; it used to read them all again.
+        _kernel.Host.Set(PluginFactory.Create(new TestTextPlugin(), "Unrelated"));
+        await Task.Delay(source.DebounceDelay * 3, Ct);
+        Assert.Equal(1, reloads);
+
+        _kernel.Host.Set(PluginFactory.Create(new TestTextPlugin(), "Late"));
+        await WaitUntil(() => Has("W", "UsesLate"));
+        Assert.Equal(2, reloads);
+    }
+
     private bool Has(string plugin, string function) => _kernel.Host.TryGetFunction(plugin, function, out _, out _);
 
     private KernelPlugin? Plugin(string name) => _kernel.Host.Plugins.FirstOrDefault(p => p.Name == name);

@@ -4,4 +4,5 @@ namespace McpOpenAI.Kernel.Prompts.Files;
 internal sealed record PromptLoadResult(
     IReadOnlyDictionary<string, (Plugins.PromptPlugin Plugin, string Fingerprint)> Plugins,
     IReadOnlyList<LoadedPrompt> Loaded,
-    IReadOnlyList<PromptFileError> Errors);
+    IReadOnlyList<PromptFileError> Errors,
+    IReadOnlySet<string>? DependsOn = null);

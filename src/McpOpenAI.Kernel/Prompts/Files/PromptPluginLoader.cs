@@ -22,6 +22,7 @@ internal sealed class PromptPluginLoader(IPromptTemplateFactory templates, ILogg
         var errors = new List<PromptFileError>();
         var candidates = new List<Candidate>();
         var folders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var named = new List<string>();
         if (Directory.Exists(root))
         {
             foreach (var folder in SafeList(() => Directory.GetDirectories(root)).Order(StringComparer.Ordinal))
@@ -35,6 +36,7 @@ internal sealed class PromptPluginLoader(IPromptTemplateFactory templates, ILogg
                     errors.Add(new(folder, null, null, $"'{pluginName}' is not a valid plugin name; rename the folder using letters, digits and underscores only."));
                     continue;
                 }
+                named.Add(pluginName);
                 if (nativePlugins.Any(p => string.Equals(p.Name, pluginName, StringComparison.OrdinalIgnoreCase)))
                 {
                     errors.Add(new(folder, null, null, $"A built-in plugin is already named '{pluginName}'; rename the prompt folder."));
@@ -45,71 +47,108 @@ internal sealed class PromptPluginLoader(IPromptTemplateFactory templates, ILogg
             }
         }
 
+        var dependsOn = DependsOn(named, candidates);
         candidates = Validate(candidates, nativePlugins, errors);
         var plugins = candidates.GroupBy(c => c.Plugin, StringComparer.OrdinalIgnoreCase).ToDictionary(
             g => g.Key,
             g => (new PromptPlugin(g.Key, null, g.Select(c => (c.Function, (PromptDescriptor?)c.Prompt)), folders[g.Key]), Fingerprint(g)),
             StringComparer.OrdinalIgnoreCase);
         var loaded = candidates.Select(c => new LoadedPrompt(c.Plugin, c.Function.Name, c.File.TemplateFile)).ToArray();
-        return new PromptLoadResult(plugins, loaded, errors);
+        return new PromptLoadResult(plugins, loaded, errors, dependsOn);
+    }
+
+    // The other plugins whose coming or going can change this load: those the templates call (found or not) and those named
+    // like a prompt folder. Null (every plugin) when a template calls a function without naming its plugin.
+    private static HashSet<string>? DependsOn(IEnumerable<string> folders, List<Candidate> candidates)
+    {
+        var names = new HashSet<string>(folders, StringComparer.OrdinalIgnoreCase);
+        foreach (var call in candidates.SelectMany(c => c.References.Functions))
+        {
+            if (string.IsNullOrEmpty(call.PluginName))
+                return null;
+            names.Add(call.PluginName);
+        }
+        return names;
     }
 
     private static IEnumerable<string> PromptEntries(string folder) =>
         SafeList(() => Directory.GetDirectories(folder)).Where(PromptFileParser.IsPromptFolder)
             .Concat(SafeList(() => Directory.GetFiles(folder)).Where(PromptFileParser.IsPromptYaml));
 
+    // One entry read, parsed and made into a function; or the error that stopped it, at parsing (File is null) or after.
+    private sealed record EntryOutcome(ParsedPromptFile? File, Candidate? Candidate, PromptFileError? Error);
+
     private List<Candidate> LoadPluginFolder(string pluginName, string folder, List<PromptFileError> errors)
     {
-        var entries = PromptEntries(folder).Order(StringComparer.Ordinal);
+        var entries = PromptEntries(folder).Order(StringComparer.Ordinal).ToArray();
+        // Files are independent, and the first of each kind costs mostly first-call (JIT) work of its parser and template
+        // engine (YamlDotNet, Handlebars.Net, Semantic Kernel's), so they are read side by side; what follows keeps file order.
+        var outcomes = new EntryOutcome[entries.Length];
+        Parallel.For(0, entries.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => outcomes[i] = LoadEntry(pluginName, entries[i]));
         var result = new List<Candidate>();
-        foreach (var entry in entries)
+        for (var i = 0; i < entries.Length; i++)
         {
-            try
+            var (file, candidate, error) = outcomes[i];
+            if (file is null)
             {
-                var file = Directory.Exists(entry) ? PromptFileParser.ParseFolder(entry) : PromptFileParser.ParseYaml(entry);
-                errors.AddRange(file.Warnings);
-                var name = file.Config.Name!;
-                if (!Naming.IsValidFunctionName(name))
-                {
-                    errors.Add(new(entry, null, null, $"'{name}' is not a valid function name; use letters, digits, underscores and hyphens."));
-                    continue;
-                }
-                if (result.FirstOrDefault(c => string.Equals(c.Function.Name, name, StringComparison.OrdinalIgnoreCase)) is { } existing)
-                {
-                    errors.Add(new(file.TemplateFile, null, null, $"Plugin '{pluginName}' already has a function '{name}' (from {existing.File.TemplateFile}); rename one of them."));
-                    continue;
-                }
-                // The variables the file declares, before creating the template adds those the template uses.
-                var declared = file.Config.InputVariables.Select(v => v.Name).ToArray();
-                var references = file.Config.TemplateFormat == HandlebarsPromptTemplateFactory.HandlebarsTemplateFormat
-                    ? HandlebarsTemplateScanner.Scan(file.Config.Template, file.TemplateLineOffset)
-                    : KernelTemplateScanner.Scan(file.Config.Template, file.TemplateLineOffset);
-                var (function, prompt) = PromptFunctionFactory.Create(file.Config, templates, loggerFactory);
-                result.Add(new Candidate(pluginName, function, prompt, file, declared, references));
+                errors.Add(error!);
+                continue;
             }
-            catch (PromptFileLoadException ex)
+            errors.AddRange(file.Warnings);
+            var name = file.Config.Name!;
+            if (!Naming.IsValidFunctionName(name))
             {
-                errors.Add(ex.ToError());
+                errors.Add(new(entries[i], null, null, $"'{name}' is not a valid function name; use letters, digits, underscores and hyphens."));
+                continue;
             }
-            catch (PromptFileException ex)
+            if (result.FirstOrDefault(c => string.Equals(c.Function.Name, name, StringComparison.OrdinalIgnoreCase)) is { } existing)
             {
-                var file = TemplateFileOf(entry);
-                errors.Add(new(file, ex.Line, ColumnIn(file, ex.Column), ex.Message));
+                errors.Add(new(file.TemplateFile, null, null, $"Plugin '{pluginName}' already has a function '{name}' (from {existing.File.TemplateFile}); rename one of them."));
+                continue;
             }
-            catch (Exception ex) when (ex is KernelException or ArgumentException)
-            {
-                errors.Add(new(TemplateFileOf(entry), null, null, ex.Message));
-            }
-            catch (IOException ex)
-            {
-                errors.Add(new(entry, null, null, $"Could not read the file: {ex.Message}"));
-            }
-            catch (UnauthorizedAccessException ex)
-            {
-                errors.Add(new(entry, null, null, $"Could not read the file: {ex.Message}"));
-            }
+            if (candidate is null)
+                errors.Add(error!);
+            else
+                result.Add(candidate);
         }
         return result;
+    }
+
+    private EntryOutcome LoadEntry(string pluginName, string entry)
+    {
+        ParsedPromptFile? file = null;
+        try
+        {
+            file = Directory.Exists(entry) ? PromptFileParser.ParseFolder(entry) : PromptFileParser.ParseYaml(entry);
+            // The variables the file declares, before creating the template adds those the template uses.
+            var declared = file.Config.InputVariables.Select(v => v.Name).ToArray();
+            var references = file.Config.TemplateFormat == HandlebarsPromptTemplateFactory.HandlebarsTemplateFormat
+                ? HandlebarsTemplateScanner.Scan(file.Config.Template, file.TemplateLineOffset)
+                : KernelTemplateScanner.Scan(file.Config.Template, file.TemplateLineOffset);
+            var (function, prompt) = PromptFunctionFactory.Create(file.Config, templates, loggerFactory);
+            return new(file, new Candidate(pluginName, function, prompt, file, declared, references), null);
+        }
+        catch (PromptFileLoadException ex)
+        {
+            return new(file, null, ex.ToError());
+        }
+        catch (PromptFileException ex)
+        {
+            var templateFile = TemplateFileOf(entry);
+            return new(file, null, new(templateFile, ex.Line, ColumnIn(templateFile, ex.Column), ex.Message));
+        }
+        catch (Exception ex) when (ex is KernelException or ArgumentException)
+        {
+            return new(file, null, new(TemplateFileOf(entry), null, null, ex.Message));
+        }
+        catch (IOException ex)
+        {
+            return new(file, null, new(entry, null, null, $"Could not read the file: {ex.Message}"));
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            return new(file, null, new(entry, null, null, $"Could not read the file: {ex.Message}"));
+        }
     }
 
     // A prompt that calls a broken prompt is broken too, so checking repeats until nothing more is removed.
