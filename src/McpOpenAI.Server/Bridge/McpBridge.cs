@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Text.Json;
 using McpOpenAI.Kernel;
 using McpOpenAI.Kernel.Plugins;
@@ -32,6 +33,7 @@ internal sealed class McpBridge : IDisposable
     private readonly TaskCompletionSource _served = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private KernelHost? _host;
     private Snapshot _current = Snapshot.Empty;
+    private Snapshot? _prepared;
     private int _dirty;
     private string _announcedTools = "";
     private string _announcedPrompts = "";
@@ -42,6 +44,7 @@ internal sealed class McpBridge : IDisposable
         _services = services;
         _logger = logger;
         _debounce = new Timer(_ => Announce());
+        _ = PrepareAsync();
         _ = AttachWhenReadyAsync();
     }
 
@@ -70,13 +73,38 @@ internal sealed class McpBridge : IDisposable
             _host.Changed -= OnPluginsChanged;
     }
 
+    // While the prompt and agent files load, builds the native functions' tools (their schemas are most of the list's
+    // cost) on a thread of its own beside the loading one; the first list reuses them. Nothing is served from this.
+    private async Task PrepareAsync()
+    {
+        try
+        {
+            var host = await _startup.NativePluginsLoaded.ConfigureAwait(false);
+            await Task.Factory.StartNew(() =>
+            {
+                lock (_gate)
+                {
+                    if (_host is null)
+                        _prepared = Build(host, ToolNaming.Assign(host.Plugins), Snapshot.Empty);
+                }
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The first list builds everything itself and reports what fails.
+            _logger.LogDebug(ex, "Preparing the native plugins' tools failed");
+        }
+    }
+
     private async Task AttachWhenReadyAsync()
     {
         try
         {
             await _startup.Ready.ConfigureAwait(false);
-            _host = _services.GetRequiredService<KernelHost>();
-            _host.Changed += OnPluginsChanged;
+            var host = _services.GetRequiredService<KernelHost>();
+            lock (_gate)
+                _host = host;
+            host.Changed += OnPluginsChanged;
             var first = Sync();
             (_announcedTools, _announcedPrompts) = (first.ToolsFingerprint, first.PromptsFingerprint);
             _served.TrySetResult();
@@ -137,8 +165,11 @@ internal sealed class McpBridge : IDisposable
         lock (_gate)
         {
             Volatile.Write(ref _dirty, 0);
-            _current = Build(ToolNaming.Assign(_host!.Plugins), _current);
-            _logger.LogDebug("Offering {Tools} tools and {Prompts} prompts", _current.Tools.Count, _current.Prompts.Count);
+            var started = Stopwatch.GetTimestamp();
+            _current = Build(_host!, ToolNaming.Assign(_host!.Plugins), _prepared ?? _current);
+            _prepared = null;
+            _logger.LogDebug("Offering {Tools} tools and {Prompts} prompts (built in {Milliseconds:0} ms)", _current.Tools.Count, _current.Prompts.Count,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return _current;
         }
     }
@@ -167,7 +198,7 @@ internal sealed class McpBridge : IDisposable
 
     // Tools whose function did not change are kept as they are, so a call in flight and the next one see the same object.
     // The job tools' names are the bridge's: a function that takes one is left out (with a warning), since results point to them.
-    private Snapshot Build(IReadOnlyList<NamedTool> named, Snapshot previous)
+    private Snapshot Build(KernelHost host, IReadOnlyList<NamedTool> named, Snapshot previous)
     {
         var jobTools = JobTools?.All ?? [];
         var launcher = _services.GetService<JobLauncher>();
@@ -186,14 +217,14 @@ internal sealed class McpBridge : IDisposable
             }
             var tool = previous.Tools.TryGetValue(entry.ToolName, out var old) && ReferenceEquals(old.Source.Function, entry.Function)
                 ? old
-                : new KernelFunctionTool(_host!, entry, _logger, launcher);
+                : new KernelFunctionTool(host, entry, _logger, launcher);
             tools[entry.ToolName] = tool;
             toolList.Add(tool.ProtocolTool);
             if (KernelFunctionPrompt.PromptOf(entry) is not { } descriptor)
                 continue;
             var prompt = previous.Prompts.TryGetValue(entry.ToolName, out var oldPrompt) && ReferenceEquals(oldPrompt.Source.Function, entry.Function)
                 ? oldPrompt
-                : new KernelFunctionPrompt(_host!, entry, descriptor);
+                : new KernelFunctionPrompt(host, entry, descriptor);
             prompts[entry.ToolName] = prompt;
             promptList.Add(prompt.ProtocolPrompt);
         }
