@@ -59,12 +59,14 @@ internal static class ServerHost
     /// <param name="configArgs">Command-line configuration.</param>
     /// <param name="transport">The MCP transport, or null for the kernel alone.</param>
     /// <param name="userConfigFile">The per-user config file; default <see cref="AppPaths.UserConfigFile"/>.</param>
-    public static void Configure(IHostApplicationBuilder builder, string[] configArgs, Action<IMcpServerBuilder>? transport, string? userConfigFile = null)
+    /// <param name="metricsScrape">Whether the host serves the Prometheus scrape of the metrics (the HTTP host does).</param>
+    public static void Configure(IHostApplicationBuilder builder, string[] configArgs, Action<IMcpServerBuilder>? transport, string? userConfigFile = null,
+        bool metricsScrape = false)
     {
         AddConfiguration(builder.Configuration, configArgs, userConfigFile ?? AppPaths.UserConfigFile);
         AddLogging(builder);
         AddServices(builder.Services, builder.Configuration, watchPrompts: transport is not null);
-        Telemetry.TelemetryServiceCollectionExtensions.AddMcpOpenAITelemetry(builder.Services, builder.Configuration, Version);
+        Telemetry.TelemetryServiceCollectionExtensions.AddMcpOpenAITelemetry(builder.Services, builder.Configuration, Version, metricsScrape);
         if (transport is not null)
             AddMcp(builder.Services, transport);
     }
@@ -117,10 +119,10 @@ internal static class ServerHost
 
         services.AddAgents(configuration);
         // Loads plugins, prompt files and then agent files in the background; registered before the MCP server so
-        // loading starts first, while the server answers initialize at once.
+        // loading starts first (when the host resolves it), while the server answers initialize.
         services.AddSingleton(new KernelStartup.Mode(watchPrompts));
         services.AddSingleton<KernelStartup>();
-        services.AddHostedService(sp => sp.GetRequiredService<KernelStartup>());
+        services.AddHostedService(sp => sp.GetRequiredService<KernelStartup>().Begin());
 
         var extra = configuration.GetSection(ServerOptions.SectionName).Get<ServerOptions>()?.PluginAssemblies ?? [];
         services.AddPluginAssemblies(extra.Where(File.Exists));

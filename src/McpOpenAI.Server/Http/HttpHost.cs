@@ -18,7 +18,7 @@ internal static class HttpHost
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "mcp-openai", ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseKestrelCore();
         HttpSettings? settings = null;
-        ServerHost.Configure(builder, configArgs, mcp => settings = HttpTransport.Use(mcp, builder.Configuration), userConfigFile);
+        ServerHost.Configure(builder, configArgs, mcp => settings = HttpTransport.Use(mcp, builder.Configuration), userConfigFile, metricsScrape: true);
         builder.WebHost.UseUrls(settings!.Address.BindUrl);
         return builder;
     }

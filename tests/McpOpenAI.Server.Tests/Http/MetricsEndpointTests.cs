@@ -8,6 +8,7 @@ using McpOpenAI.Server.Tests.Infrastructure;
 namespace McpOpenAI.Server.Tests.Http;
 
 /// <summary>The Prometheus scrape at /metrics over HTTP: the tool-call counters after calls, and the same authentication as MCP.</summary>
+[Collection(SharedMeterCollection.Name)]
 public sealed partial class MetricsEndpointTests
 {
     private const string Token = "metrics-test-token";
