@@ -7,7 +7,7 @@ using Microsoft.Extensions.AI;
 namespace McpOpenAI.Kernel;
 
 /// <summary>
-/// The JSON settings every function result and schema uses: snake_case, enums as strings, and one rule that
+/// The JSON settings every function result and schema uses: compact, snake_case, enums as strings, and one rule that
 /// serialization and result schemas share: <b>a property that may be null is optional</b>. Null values are left
 /// out of results (<see cref="JsonIgnoreCondition.WhenWritingNull"/>), so <see cref="ResultSchema"/> removes such
 /// properties from <c>required</c>. Clients that validate results against a tool's output schema (the TypeScript
@@ -26,6 +26,8 @@ public static class KernelJson
             DictionaryKeyPolicy = null,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            // Results travel inside JSON-RPC messages and model contexts: indentation is bytes and tokens nobody reads.
+            WriteIndented = false,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.MakeReadOnly();

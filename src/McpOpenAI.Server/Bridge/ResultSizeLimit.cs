@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using McpOpenAI.Kernel.Errors;
 using ModelContextProtocol;
@@ -25,6 +26,8 @@ internal static class ResultSizeLimit
     /// <summary>The result itself when it fits, else a smaller one that does, else an error.</summary>
     public static CallToolResult Fit(CallToolResult result)
     {
+        if (UpperBound(result) <= MaxBytes)
+            return result;
         var size = Measure(result);
         if (size <= MaxBytes)
             return result;
@@ -63,6 +66,30 @@ internal static class ResultSizeLimit
         IsError = result.IsError,
         Meta = result.Meta,
     };
+
+    // A bound on the size on the wire that serializes nothing: every character escaped (six bytes, \uXXXX) and room for each
+    // block's envelope. Nearly every result is far under the limit by this bound and is sent as it is; only the others
+    // (images, long texts) are serialized to be measured.
+    private static long UpperBound(CallToolResult result)
+    {
+        if (result.Meta is not null)
+            return long.MaxValue;
+        long characters = result.StructuredContent is { } structured ? JsonMarshal.GetRawUtf8Value(structured).Length : 0;
+        foreach (var block in result.Content)
+        {
+            if (block.Annotations is not null || block.Meta is not null)
+                return long.MaxValue;
+            characters += 64 + block switch
+            {
+                TextContentBlock text => text.Text.Length,
+                ImageContentBlock image => image.Data.Length + image.MimeType.Length,
+                AudioContentBlock audio => audio.Data.Length + audio.MimeType.Length,
+                ResourceLinkBlock link => link.Uri.Length + link.Name.Length + (link.Title?.Length ?? 0) + (link.Description?.Length ?? 0) + (link.MimeType?.Length ?? 0),
+                _ => MaxBytes,
+            };
+        }
+        return 128 + (characters * 6);
+    }
 
     private static bool IsCopyOf(ContentBlock block, JsonElement structured)
     {

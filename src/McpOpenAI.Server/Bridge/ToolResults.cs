@@ -33,12 +33,13 @@ internal static class ToolResults
                 return new CallToolResult { Content = contents.Select(ToBlock).ToList() };
         }
 
+        // Serialized once: the text copy is the structured content's own compact JSON.
         var json = value is JsonElement element ? element : JsonSerializer.SerializeToElement(value, KernelJson.Options);
         if (json.ValueKind == JsonValueKind.String)
             return new CallToolResult { Content = [new TextContentBlock { Text = json.GetString()! }] };
         return new CallToolResult
         {
-            Content = [new TextContentBlock { Text = JsonSerializer.Serialize(json, KernelJson.Options) }],
+            Content = [new TextContentBlock { Text = json.GetRawText() }],
             StructuredContent = structured && json.ValueKind == JsonValueKind.Object ? json : null,
         };
     }

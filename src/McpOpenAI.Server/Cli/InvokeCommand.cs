@@ -31,7 +31,7 @@ internal static class InvokeCommand
             var arguments = schema.ToArguments(given);
             using var call = CallContext.Begin(new CallContext { Progress = streamed, Source = InvocationSource.CommandLine, ToolName = tool.ToolName });
             var result = await KernelCalls.InvokeAsync(host.Kernel, tool.Plugin, tool.Function, arguments, cancellationToken).ConfigureAwait(false);
-            var text = ToolResults.From(result, structured: false).Content.OfType<ModelContextProtocol.Protocol.TextContentBlock>().Select(b => b.Text);
+            var text = ToolResults.From(result, structured: false).Content.OfType<ModelContextProtocol.Protocol.TextContentBlock>().Select(b => ForPeople(b.Text));
             var final = string.Join(Environment.NewLine, text);
             if (!streamed.WroteText || final != streamed.Text)
                 await output.WriteAsync((streamed.WroteText ? Environment.NewLine : "") + final).ConfigureAwait(false);
@@ -71,6 +71,24 @@ internal static class InvokeCommand
             }
         }
         return JsonSerializer.SerializeToElement(raw);
+    }
+
+    // Results are compact JSON for clients and models; at a terminal a person reads them indented.
+    private static readonly JsonSerializerOptions Indented = new(KernelJson.Options) { WriteIndented = true };
+
+    private static string ForPeople(string text)
+    {
+        if (text is not ['{', ..] and not ['[', ..])
+            return text;
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            return JsonSerializer.Serialize(json.RootElement, Indented);
+        }
+        catch (JsonException)
+        {
+            return text;
+        }
     }
 
     private sealed class StreamingWriter(TextWriter output, TextWriter errors) : IProgress<FunctionProgress>

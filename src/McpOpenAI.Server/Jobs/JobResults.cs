@@ -32,7 +32,7 @@ internal static class JobResults
             Retention = Durations.Words(retention),
         };
         var json = JsonSerializer.SerializeToElement(list, KernelJson.Options);
-        return new CallToolResult { Content = [new TextContentBlock { Text = JsonSerializer.Serialize(json, KernelJson.Options) }], StructuredContent = json };
+        return new CallToolResult { Content = [new TextContentBlock { Text = json.GetRawText() }], StructuredContent = json };
     }
 
     private static JobStatusView View(JobRecord job, DateTimeOffset now) => new()

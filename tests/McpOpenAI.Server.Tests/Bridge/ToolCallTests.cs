@@ -23,6 +23,10 @@ public sealed class ToolCallTests
         Assert.Equal(2, structured.GetProperty("sentences").GetInt32());
         var text = Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
         Assert.Equal(15, JsonDocument.Parse(text).RootElement.GetProperty("characters").GetInt32());
+        // The text copy is the structured content itself, compact: no indentation for the model to read as tokens.
+        Assert.True(JsonElement.DeepEquals(structured, JsonDocument.Parse(text).RootElement));
+        Assert.DoesNotContain('\n', text);
+        Assert.DoesNotContain(": ", text, StringComparison.Ordinal);
     }
 
     [Fact]

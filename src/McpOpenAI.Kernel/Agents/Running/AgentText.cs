@@ -8,10 +8,7 @@ namespace McpOpenAI.Kernel.Agents;
 /// <summary>How tool results become text for the model, and how long text is shortened for progress and summaries.</summary>
 internal static class AgentText
 {
-    /// <summary>Snake_case JSON on one line: fewer tokens for the model, shorter progress lines.</summary>
-    public static JsonSerializerOptions CompactJson { get; } = new(KernelJson.Options) { WriteIndented = false };
-
-    /// <summary>The text of a tool result: strings as they are, records and JSON as snake_case JSON.</summary>
+    /// <summary>The text of a tool result: strings as they are, records and JSON as compact snake_case JSON.</summary>
     public static string ToText(object? value) => value switch
     {
         null => "Done.",
@@ -22,7 +19,7 @@ internal static class AgentText
             .Concat(output.Contents.Select(Describe)).Where(s => !string.IsNullOrEmpty(s))),
         AIContent content => Describe(content) ?? string.Empty,
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => JsonSerializer.Serialize(value, CompactJson),
+        _ => JsonSerializer.Serialize(value, KernelJson.Options),
     };
 
     /// <summary>The text cut to <paramref name="max"/> characters on one line, with an ellipsis when cut.</summary>
