@@ -60,10 +60,14 @@ async Task<int> LoadAsync()
             Errors: runs[s].Sum(r => r.Figures.Errors));
     }).ToArray();
     var baseline = rows[^1];
+    // Each round's calls/s against the baseline's in the same round: on a shared machine the speed drifts between rounds
+    // more than between targets, so the median of these paired ratios is steadier than the ratio of the medians.
+    double Paired(ServerUnderLoad server) =>
+        RunFigures.Median(runs[server].Zip(runs[baseline.Server], (a, b) => a.Figures.CallsPerSecond / b.Figures.CallsPerSecond));
     foreach (var row in rows)
     {
         var ratio = row.Server == baseline.Server ? "baseline"
-            : $"calls/s x{row.Cps / baseline.Cps:0.00}, p99 x{row.P99 / baseline.P99:0.00}, RSS x{row.Rss / baseline.Rss:0.00} of {baseline.Server.Target.Label}";
+            : $"calls/s x{row.Cps / baseline.Cps:0.00} (paired by round x{Paired(row.Server):0.00}), p99 x{row.P99 / baseline.P99:0.00}, RSS x{row.Rss / baseline.Rss:0.00} of {baseline.Server.Target.Label}";
         Console.WriteLine($"{row.Server.Target.Label,-16} {row.Cps,9:0} {row.P50,8:0.0} {row.P99,8:0.0} {row.Max,8:0.0} {row.Rss,8:0} {row.Errors,7}   {ratio}");
     }
     return rows.Sum(r => r.Errors) == 0 ? 0 : 1;
