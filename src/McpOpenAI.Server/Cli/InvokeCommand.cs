@@ -70,7 +70,7 @@ internal static class InvokeCommand
                 // Not JSON: pass it as text and let the function say what it expected.
             }
         }
-        return JsonSerializer.SerializeToElement(raw);
+        return KernelJson.SerializeToElement(raw, KernelJson.PlainOptions);
     }
 
     private sealed class StreamingWriter(TextWriter output, TextWriter errors) : IProgress<FunctionProgress>

@@ -19,7 +19,7 @@ internal static class JobResults
             if (file.Uri is { } uri)
                 content.Add(new ResourceLinkBlock { Uri = uri, Name = Path.GetFileName(file.Path), MimeType = file.MimeType });
         }
-        return new CallToolResult { Content = content, StructuredContent = JsonSerializer.SerializeToElement(view, KernelJson.Options) };
+        return new CallToolResult { Content = content, StructuredContent = KernelJson.SerializeToElement(view, ServerJson.Options) };
     }
 
     /// <summary>list_jobs' result.</summary>
@@ -31,8 +31,8 @@ internal static class JobResults
             Jobs = [.. jobs.Select(j => View(j, now) with { Files = null, Text = null })],
             Retention = Durations.Words(retention),
         };
-        var json = JsonSerializer.SerializeToElement(list, KernelJson.Options);
-        return new CallToolResult { Content = [new TextContentBlock { Text = JsonSerializer.Serialize(json, KernelJson.Options) }], StructuredContent = json };
+        var json = KernelJson.SerializeToElement(list, ServerJson.Options);
+        return new CallToolResult { Content = [new TextContentBlock { Text = KernelJson.Serialize(json) }], StructuredContent = json };
     }
 
     private static JobStatusView View(JobRecord job, DateTimeOffset now) => new()

@@ -22,7 +22,7 @@ internal static class AgentText
             .Concat(output.Contents.Select(Describe)).Where(s => !string.IsNullOrEmpty(s))),
         AIContent content => Describe(content) ?? string.Empty,
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => JsonSerializer.Serialize(value, CompactJson),
+        _ => KernelJson.Serialize(value, CompactJson),
     };
 
     /// <summary>The text cut to <paramref name="max"/> characters on one line, with an ellipsis when cut.</summary>
