@@ -30,7 +30,7 @@ public static class KernelJson
     /// The metadata of <see cref="Options"/> with <see cref="JsonSerializer"/>'s default settings (no naming policy, the
     /// default escaping), for JSON that is not a function result: schemas written in prompt files, arguments as given.
     /// </summary>
-    public static JsonSerializerOptions PlainOptions { get; } = new(JsonSerializerOptions.Default) { TypeInfoResolver = Options.TypeInfoResolver };
+    public static JsonSerializerOptions PlainOptions { get; } = new() { TypeInfoResolver = Options.TypeInfoResolver };
 
     /// <summary>
     /// The metadata of <see cref="Options"/> read permissively, as Semantic Kernel reads prompt configurations

@@ -26,16 +26,20 @@ internal static class PluginAssemblyLoader
 
     private const string Why = "Loads plugin assemblies at run time and finds their plugins by reflection.";
 
+    // The loading is reached only through IsSupported, a feature switch: a NativeAOT build sets it to false, and the compiler
+    // then removes the branch (the native executable has none of this code), so nothing unsafe is left for it to warn about.
+    private const string Guarded = "Only reached when IsSupported, a feature switch that NativeAOT builds set to false (the code is then removed).";
+
     /// <summary>False in a NativeAOT build (and wherever the switch is set to false).</summary>
     [FeatureSwitchDefinition(SwitchName)]
-    [FeatureGuard(typeof(RequiresUnreferencedCodeAttribute))]
-    [FeatureGuard(typeof(RequiresDynamicCodeAttribute))]
     public static bool IsSupported => !AppContext.TryGetSwitch(SwitchName, out var supported) || supported;
 
     /// <summary>What the server says when the setting is used where it cannot work.</summary>
     public const string NotSupported = "Server:PluginAssemblies: this mcp-openai is a native (NativeAOT) build, which cannot load plugin assemblies "
         + "at run time. Remove the setting, or run the framework-dependent build (the McpOpenAI.any tool package, or `dotnet mcp-openai.dll`).";
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = Guarded)]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = Guarded)]
     public static void AddPluginAssemblies(this IServiceCollection services, IEnumerable<string> paths)
     {
         if (IsSupported)
@@ -43,6 +47,8 @@ internal static class PluginAssemblyLoader
     }
 
     /// <summary>The resource providers of the assemblies at <paramref name="paths"/>, created from the services; none where loading is not supported.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = Guarded)]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = Guarded)]
     public static IResourceProvider[] ResourceProviders(IServiceProvider services, IEnumerable<string> paths) =>
         IsSupported ? CreateResourceProviders(services, paths) : [];
 
