@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using McpOpenAI.Kernel.Agents;
+using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Kernel.Prompts;
 using Microsoft.SemanticKernel;
 
@@ -13,6 +14,7 @@ namespace McpOpenAI.Kernel;
 /// (text, numbers, booleans, lists and mappings). Part of <see cref="KernelJson.Options"/>.
 /// </summary>
 [JsonSerializable(typeof(AgentResult))]
+[JsonSerializable(typeof(FunctionOutput))]
 [JsonSerializable(typeof(PromptStatusReport))]
 [JsonSerializable(typeof(PromptTemplateConfig))]
 [JsonSerializable(typeof(JsonElement))]
