@@ -6,7 +6,6 @@ using Microsoft.SemanticKernel;
 namespace McpOpenAI.Plugins.Operations;
 
 /// <summary>The Operations plugin's cache tools: <c>cache_stats</c> and <c>clear_cache</c>.</summary>
-[PluginPart(OperationsPluginModule.PluginName)]
 public sealed class CacheFunctions(OperationsCache cache)
 {
     /// <summary>What the response cache holds and how often it answered.</summary>

@@ -1,3 +1,4 @@
+using McpOpenAI.Kernel;
 using McpOpenAI.Kernel.Configuration;
 using McpOpenAI.Kernel.Hosting;
 using McpOpenAI.Kernel.OpenAI;
@@ -37,6 +38,7 @@ public static class OperationsPluginModule
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         if (services.Any(d => d.ServiceType == typeof(UsagePolicy))) return services;
+        KernelJson.AddTypes(OperationsJson.Default);
 
         services.TryAddSingleton<OperationsOptionsValidator>();
         services.AddOptions<CacheOptions>().Bind(configuration.GetSection(CacheOptions.SectionName)).ValidateOnStart();
@@ -75,7 +77,8 @@ public static class OperationsPluginModule
     /// <summary>Adds the operations services and the <c>Operations</c> plugin.</summary>
     public static IServiceCollection AddOperationsPlugin(this IServiceCollection services, IConfiguration configuration) =>
         services.AddOperations(configuration).AddPluginParts(PluginName,
-            "Operations: the response cache (cache_stats, clear_cache) and OpenAI usage and estimated cost with the budget (get_usage).", typeof(OperationsPluginModule).Assembly);
+            "Operations: the response cache (cache_stats, clear_cache) and OpenAI usage and estimated cost with the budget (get_usage).",
+            parts => parts.Add<CacheFunctions>().Add<UsageFunctions>());
 
     // Outermost first: nothing is charged past a spent budget, nothing flagged is paid for, nothing over a limit is sent,
     // and what is sent is recorded once per call whatever the retries.

@@ -7,7 +7,6 @@ using Microsoft.SemanticKernel;
 namespace McpOpenAI.Plugins.Operations;
 
 /// <summary>The Operations plugin's <c>get_usage</c> tool.</summary>
-[PluginPart(OperationsPluginModule.PluginName)]
 public sealed class UsageFunctions(UsageReporter reporter)
 {
     /// <summary>Usage and estimated cost since a time, by tool, model, day and caller.</summary>

@@ -15,7 +15,6 @@ namespace McpOpenAI.Plugins.Research;
 /// The research plugin's local corpus functions: full-text search and reading. The corpus folder (Markdown, text,
 /// HTML) is indexed into SQLite FTS5 in the data folder and re-indexed incrementally before every call.
 /// </summary>
-[PluginPart(ResearchPluginModule.PluginName)]
 public sealed class DocumentFunctions
 {
     private const string IndexFileName = "research-index.db";

@@ -1,10 +1,11 @@
+using McpOpenAI.Kernel;
 using McpOpenAI.Kernel.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpOpenAI.Plugins.Research;
 
-/// <summary>Registers the <c>Research</c> plugin: every class of this assembly marked <c>[PluginPart("Research")]</c>.</summary>
+/// <summary>Registers the <c>Research</c> plugin, made of the function classes of this assembly, and its JSON metadata.</summary>
 public static class ResearchPluginModule
 {
     /// <summary>The plugin name (its tools keep their own snake_case names).</summary>
@@ -14,6 +15,8 @@ public static class ResearchPluginModule
     public static IServiceCollection AddResearchPlugin(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return services.AddPluginParts(PluginName, "Research over a local document corpus (full-text search, reading) and OpenAI web search.", typeof(ResearchPluginModule).Assembly);
+        KernelJson.AddTypes(ResearchJson.Default);
+        return services.AddPluginParts(PluginName, "Research over a local document corpus (full-text search, reading) and OpenAI web search.",
+            parts => parts.Add<DocumentFunctions>().Add<WebSearchFunctions>());
     }
 }

@@ -12,7 +12,6 @@ using Microsoft.SemanticKernel;
 namespace McpOpenAI.Plugins.Research;
 
 /// <summary>The research plugin's web search: OpenAI's hosted <c>web_search</c> tool through the Responses API.</summary>
-[PluginPart(ResearchPluginModule.PluginName)]
 public sealed class WebSearchFunctions
 {
     private readonly ResearchOptions _options;

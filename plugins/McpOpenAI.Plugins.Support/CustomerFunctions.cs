@@ -8,7 +8,6 @@ using Microsoft.SemanticKernel;
 namespace McpOpenAI.Plugins.Support;
 
 /// <summary>Customers and orders of the sample company, read-only.</summary>
-[PluginPart(SupportPluginModule.PluginName)]
 public sealed class CustomerFunctions(SupportDatabase database)
 {
     /// <summary>Looks a customer up by id or email.</summary>

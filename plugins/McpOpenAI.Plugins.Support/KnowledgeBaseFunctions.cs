@@ -8,7 +8,6 @@ using Microsoft.SemanticKernel;
 namespace McpOpenAI.Plugins.Support;
 
 /// <summary>The support knowledge base: policies, FAQs, guides and manuals of the sample company.</summary>
-[PluginPart(SupportPluginModule.PluginName)]
 public sealed class KnowledgeBaseFunctions(SupportDatabase database)
 {
     private const int MaxResults = 20;

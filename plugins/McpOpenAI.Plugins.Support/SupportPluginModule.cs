@@ -1,3 +1,4 @@
+using McpOpenAI.Kernel;
 using McpOpenAI.Kernel.Hosting;
 using McpOpenAI.Kernel.State;
 using McpOpenAI.Plugins.Support.Data;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace McpOpenAI.Plugins.Support;
 
-/// <summary>Registers the <c>Support</c> plugin: every class of this assembly marked <c>[PluginPart("Support")]</c>.</summary>
+/// <summary>Registers the <c>Support</c> plugin, made of the function classes of this assembly, and its JSON metadata.</summary>
 public static class SupportPluginModule
 {
     /// <summary>The plugin name (its tools keep their own snake_case names).</summary>
@@ -21,6 +22,8 @@ public static class SupportPluginModule
         // One data layer shared by the plugin's parts (knowledge base, customers and orders, tickets).
         services.TryAddSingleton(sp => new SupportDatabase(SupportOptions.From(configuration), sp.GetRequiredService<AppPaths>().DataFolder,
             sp.GetService<TimeProvider>(), sp.GetService<ILoggerFactory>()?.CreateLogger<SupportDatabase>(), sp.GetService<SharedState>()));
-        return services.AddPluginParts(PluginName, "Customer support for the sample company: knowledge base, customers, orders and tickets.", typeof(SupportPluginModule).Assembly);
+        KernelJson.AddTypes(SupportJson.Default);
+        return services.AddPluginParts(PluginName, "Customer support for the sample company: knowledge base, customers, orders and tickets.",
+            parts => parts.Add<CustomerFunctions>().Add<KnowledgeBaseFunctions>().Add<TicketFunctions>());
     }
 }

@@ -8,7 +8,6 @@ using Microsoft.SemanticKernel;
 namespace McpOpenAI.Plugins.Support;
 
 /// <summary>Support tickets: open one, read one, escalate one. Tickets are the only data this plugin writes.</summary>
-[PluginPart(SupportPluginModule.PluginName)]
 public sealed class TicketFunctions(SupportDatabase database)
 {
     private const int MaxSubject = 200;

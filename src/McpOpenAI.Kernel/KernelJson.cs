@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.AI;
 
 namespace McpOpenAI.Kernel;
@@ -15,11 +16,51 @@ namespace McpOpenAI.Kernel;
 /// </summary>
 public static class KernelJson
 {
-    /// <summary>Shared, read-only serializer options.</summary>
-    public static JsonSerializerOptions Options { get; } = Create();
+    private static readonly TypeRegistry Registered = new();
 
-    private static JsonSerializerOptions Create()
+    /// <summary>Shared, read-only serializer options.</summary>
+    public static JsonSerializerOptions Options { get; } = Create(AIJsonUtilities.DefaultOptions.TypeInfoResolver);
+
+    /// <summary>
+    /// The metadata of <see cref="Options"/> with <see cref="JsonSerializer"/>'s default settings (no naming policy, the
+    /// default escaping), for JSON that is not a function result: schemas written in prompt files, arguments as given.
+    /// </summary>
+    public static JsonSerializerOptions PlainOptions { get; } = new() { TypeInfoResolver = Options.TypeInfoResolver };
+
+    /// <summary>
+    /// The metadata of <see cref="Options"/> read permissively, as Semantic Kernel reads prompt configurations
+    /// (trailing commas, comments, any case of property names).
+    /// </summary>
+    internal static JsonSerializerOptions PermissiveOptions { get; } = new(PlainOptions)
     {
+        AllowTrailingCommas = true,
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+    };
+
+    /// <summary>
+    /// <see cref="Options"/> without reflection: only source-generated metadata (this assembly's, Microsoft.Extensions.AI's and
+    /// every <see cref="AddTypes"/> one). A NativeAOT build has nothing else; tests check with it that every type a function
+    /// takes or returns is covered.
+    /// </summary>
+    internal static JsonSerializerOptions SourceGeneratedOptions { get; } = Create(JsonTypeInfoResolver.Combine(
+        [.. AIJsonUtilities.DefaultOptions.TypeInfoResolverChain.Where(r => r is not DefaultJsonTypeInfoResolver)]));
+
+    /// <summary>
+    /// Adds source-generated metadata (an assembly's <see cref="JsonSerializerContext"/>) to <see cref="Options"/>. Each
+    /// plugin assembly adds its own when it is registered, before any of its types is serialized: a NativeAOT build has no
+    /// reflection-based serialization, and the options remember a type they could not resolve.
+    /// </summary>
+    public static void AddTypes(IJsonTypeInfoResolver resolver)
+    {
+        ArgumentNullException.ThrowIfNull(resolver);
+        Registered.Add(resolver);
+    }
+
+    private static JsonSerializerOptions Create(IJsonTypeInfoResolver? fallback)
+    {
+        // Enums are strings through SnakeCaseEnumConverter on each enum type: the reflection-free way (no converter
+        // factory that makes generic types at run time).
         var options = new JsonSerializerOptions(AIJsonUtilities.DefaultOptions)
         {
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -28,14 +69,65 @@ public static class KernelJson
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             // Results travel inside JSON-RPC messages and model contexts: indentation is bytes and tokens nobody reads.
             WriteIndented = false,
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(Registered, KernelJsonContext.Default, fallback),
         };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.MakeReadOnly();
         return options;
     }
 
-    /// <summary>Serializes a value with <see cref="Options"/>.</summary>
-    public static string Serialize(object? value) => JsonSerializer.Serialize(value, Options);
+    /// <summary>The metadata of <typeparamref name="T"/> in <paramref name="options"/> (by default <see cref="Options"/>).</summary>
+    /// <exception cref="NotSupportedException">No source-generated metadata covers the type (NativeAOT).</exception>
+    public static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions? options = null) =>
+        (JsonTypeInfo<T>)(options ?? Options).GetTypeInfo(typeof(T));
+
+    /// <summary>Serializes a value with <see cref="Options"/> (or <paramref name="options"/>, made from them).</summary>
+    public static string Serialize<T>(T value, JsonSerializerOptions? options = null) => JsonSerializer.Serialize(value, TypeInfo<T>(options));
+
+    /// <summary>Serializes a value to a <see cref="JsonElement"/>.</summary>
+    public static JsonElement SerializeToElement<T>(T value, JsonSerializerOptions? options = null) =>
+        JsonSerializer.SerializeToElement(value, TypeInfo<T>(options));
+
+    /// <summary>Serializes a value to UTF-8 bytes.</summary>
+    public static byte[] SerializeToUtf8Bytes<T>(T value, JsonSerializerOptions? options = null) =>
+        JsonSerializer.SerializeToUtf8Bytes(value, TypeInfo<T>(options));
+
+    /// <summary>Reads a value from JSON text.</summary>
+    public static T? Deserialize<T>(string json, JsonSerializerOptions? options = null) => JsonSerializer.Deserialize(json, TypeInfo<T>(options));
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    public static T? Deserialize<T>(ReadOnlySpan<byte> json, JsonSerializerOptions? options = null) => JsonSerializer.Deserialize(json, TypeInfo<T>(options));
+
+    /// <summary>Reads a value from a JSON element.</summary>
+    public static T? Deserialize<T>(JsonElement json, JsonSerializerOptions? options = null) => JsonSerializer.Deserialize(json, TypeInfo<T>(options));
+
+    // The resolvers AddTypes added, asked in order. Copy on write: reads take no lock.
+    private sealed class TypeRegistry : IJsonTypeInfoResolver
+    {
+        private IJsonTypeInfoResolver[] _resolvers = [];
+
+        public void Add(IJsonTypeInfoResolver resolver)
+        {
+            IJsonTypeInfoResolver[] current, updated;
+            do
+            {
+                current = Volatile.Read(ref _resolvers);
+                if (current.Contains(resolver))
+                    return;
+                updated = [.. current, resolver];
+            }
+            while (Interlocked.CompareExchange(ref _resolvers, updated, current) != current);
+        }
+
+        public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options)
+        {
+            foreach (var resolver in Volatile.Read(ref _resolvers))
+            {
+                if (resolver.GetTypeInfo(type, options) is { } info)
+                    return info;
+            }
+            return null;
+        }
+    }
 
     /// <summary>
     /// A result schema that agrees with <see cref="Options"/>: at every level, a property whose schema admits

@@ -56,7 +56,7 @@ public static class McpOpenAIPlugins
         switch (name)
         {
             case Utility:
-                services.AddPlugin<UtilityPlugin>(Utility);
+                services.AddUtilityPlugin(Utility);
                 break;
             case Database:
                 services.TryAddSingleton(sp =>
@@ -65,7 +65,7 @@ public static class McpOpenAIPlugins
                     options.DataFolder ??= sp.GetRequiredService<AppPaths>().DataFolder;
                     return options;
                 });
-                services.AddPlugin<DatabasePlugin>(Database);
+                services.AddDatabasePlugin(Database);
                 break;
             case OpenAI:
                 services.AddOpenAIPlugin(configuration);

@@ -221,7 +221,8 @@ public sealed class DocumentFunctionsTests : IDisposable
     [Fact]
     public void FromObjects_ResearchParts_SnakeCaseFunctionsWithTruthfulTraits()
     {
-        var plugin = PluginFactory.Compose("Research", null, _temp.Functions(), new WebSearchFunctions(new ResearchOptions(), TestFactory.Unconfigured()));
+        var plugin = PluginFactory.Compose("Research", null, PluginFactory.Functions(_temp.Functions()),
+            PluginFactory.Functions(new WebSearchFunctions(new ResearchOptions(), TestFactory.Unconfigured())));
 
         Assert.Equal(["read_document", "search_documents", "web_search"], plugin.Select(f => f.Name).Order().ToArray());
         Assert.True(plugin.Single(f => f.Name == "search_documents").GetTraits().ReadOnly);

@@ -105,7 +105,8 @@ public sealed class TicketFunctionsTests(SampleCompanyFixture sample) : IClassFi
     [Fact]
     public void FromObjects_SupportParts_FunctionsWithTruthfulTraits()
     {
-        var plugin = PluginFactory.Compose("Support", null, _context.Knowledge, _context.Customers, _context.Tickets);
+        var plugin = PluginFactory.Compose("Support", null, PluginFactory.Functions(_context.Knowledge), PluginFactory.Functions(_context.Customers),
+            PluginFactory.Functions(_context.Tickets));
 
         Assert.Equal(["create_ticket", "escalate", "get_customer", "get_order", "get_ticket", "search_kb"], plugin.Select(f => f.Name).Order().ToArray());
         foreach (var name in new[] { "search_kb", "get_customer", "get_order", "get_ticket" })

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using McpOpenAI.Kernel;
+
 namespace McpOpenAI.Plugins.Database.Guard;
 
 /// <summary>The SQL dialect whose lexical rules <see cref="SqlGuard"/> applies.</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<SqlDialect>))]
 public enum SqlDialect
 {
     /// <summary>SQLite: <c>[x]</c> and <c>`x`</c> identifiers, no dollar quotes, no backslash escapes.</summary>

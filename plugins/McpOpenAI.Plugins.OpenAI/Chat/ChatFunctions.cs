@@ -11,7 +11,6 @@ using Microsoft.SemanticKernel;
 namespace McpOpenAI.Plugins.OpenAI.Chat;
 
 /// <summary>The OpenAI plugin's chat functions: <c>chat</c> (streamed, multimodal, structured output) and <c>analyze_image</c>.</summary>
-[PluginPart(OpenAIPluginModule.PluginName)]
 public sealed class ChatFunctions
 {
     private const string DefaultVisionPrompt =

@@ -9,7 +9,6 @@ using Microsoft.SemanticKernel;
 namespace McpOpenAI.Plugins.OpenAI.Chat;
 
 /// <summary>The OpenAI plugin's <c>embed</c> function.</summary>
-[PluginPart(OpenAIPluginModule.PluginName)]
 public sealed class EmbeddingFunctions(OpenAIClientFactory factory, TimeProvider? time = null)
 {
     private const int MaxTexts = 2048;

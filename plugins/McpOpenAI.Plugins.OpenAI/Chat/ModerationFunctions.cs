@@ -9,7 +9,6 @@ using Microsoft.SemanticKernel;
 namespace McpOpenAI.Plugins.OpenAI.Chat;
 
 /// <summary>The OpenAI plugin's <c>moderate</c> function.</summary>
-[PluginPart(OpenAIPluginModule.PluginName)]
 public sealed class ModerationFunctions(OpenAIClientFactory factory, TimeProvider? time = null)
 {
     private const int MaxTexts = 100;

@@ -10,7 +10,6 @@ using Microsoft.SemanticKernel;
 namespace McpOpenAI.Plugins.OpenAI.Configuration;
 
 /// <summary>The OpenAI plugin's setup functions: <c>get_config_status</c> and <c>configure</c>.</summary>
-[PluginPart(OpenAIPluginModule.PluginName)]
 public sealed class ConfigurationFunctions(OpenAIClientFactory factory, IConfiguration configuration, AppPaths paths)
 {
     private const string ApiKeySetting = "OpenAI:ApiKey";

@@ -8,7 +8,6 @@ using Microsoft.SemanticKernel;
 namespace McpOpenAI.Plugins.OpenAI.Configuration;
 
 /// <summary>The OpenAI plugin's <c>list_models</c> function.</summary>
-[PluginPart(OpenAIPluginModule.PluginName)]
 public sealed class ModelsFunctions(OpenAIClientFactory factory, IConfiguration configuration, TimeProvider? time = null)
 {
     private static readonly string[] Capabilities = ["chat", "image", "embedding", "moderation", "audio", "other"];

@@ -7,7 +7,6 @@ using Microsoft.SemanticKernel;
 namespace McpOpenAI.Plugins.OpenAI.Images;
 
 /// <summary>batch_generate_images: many prompts, or one prompt with many settings, with bounded concurrency.</summary>
-[PluginPart(OpenAIPluginModule.PluginName)]
 public sealed class BatchFunctions
 {
     private const int MaxItems = 50;

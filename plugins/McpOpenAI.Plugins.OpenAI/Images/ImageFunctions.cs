@@ -5,7 +5,6 @@ using Microsoft.SemanticKernel;
 namespace McpOpenAI.Plugins.OpenAI.Images;
 
 /// <summary>Image generation and editing: generate_image, edit_image, list_image_threads.</summary>
-[PluginPart(OpenAIPluginModule.PluginName)]
 public sealed class ImageFunctions
 {
     private readonly ImageService _service;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using McpOpenAI.Kernel;
 
 namespace McpOpenAI.Plugins.OpenAI.Images;
 
@@ -13,6 +14,6 @@ internal static class ImageRequestKey
     {
         var parts = new object?[] { "generate", prompt, settings.Model, settings.Size, settings.Quality, settings.Style, settings.N, settings.Background,
             settings.EffectiveFormat, settings.OutputCompression, settings.Moderation };
-        return Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(parts)));
+        return Convert.ToHexStringLower(SHA256.HashData(KernelJson.SerializeToUtf8Bytes(parts, KernelJson.PlainOptions)));
     }
 }

@@ -56,7 +56,7 @@ public sealed partial class ImageStore : IResourceProvider
         var saved = new SavedImage(path, metadata with { Id = id, File = name, Format = type.Format, CreatedAt = _time.GetUtcNow() }, type, bytes.LongLength);
         try
         {
-            await AtomicFile.WriteAsync(MetadataPath(path), JsonSerializer.SerializeToUtf8Bytes(saved.Metadata, MetadataJson.Options), cancellationToken).ConfigureAwait(false);
+            await AtomicFile.WriteAsync(MetadataPath(path), KernelJson.SerializeToUtf8Bytes(saved.Metadata, MetadataJson.Options), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -67,7 +67,7 @@ public sealed partial class ImageStore : IResourceProvider
 
     /// <summary>Rewrites the metadata of a saved image (e.g. after it joined a thread).</summary>
     internal Task UpdateMetadataAsync(SavedImage image, CancellationToken cancellationToken) =>
-        AtomicFile.WriteAsync(MetadataPath(image.Path), JsonSerializer.SerializeToUtf8Bytes(image.Metadata, MetadataJson.Options), cancellationToken);
+        AtomicFile.WriteAsync(MetadataPath(image.Path), KernelJson.SerializeToUtf8Bytes(image.Metadata, MetadataJson.Options), cancellationToken);
 
     /// <summary>The full path of a stored image named by id, file name, or <c>image://</c> URI; null when none.</summary>
     public string? TryResolve(string reference)

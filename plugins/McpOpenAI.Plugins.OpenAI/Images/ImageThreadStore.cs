@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using McpOpenAI.Kernel;
 using McpOpenAI.Kernel.Hosting;
 using McpOpenAI.Kernel.Resources;
 using McpOpenAI.Kernel.State;
@@ -96,7 +97,7 @@ public sealed partial class ImageThreadStore : IResourceProvider
         string? imageCallId, SavedImage image, CancellationToken cancellationToken)
     {
         var added = Append(threadId is null ? null : Read(threadId), threadId, parent, prompt, responseId, imageCallId, image);
-        await AtomicFile.WriteAsync(PathOf(added.Thread.Id), JsonSerializer.SerializeToUtf8Bytes(added.Thread, MetadataJson.Options), cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAsync(PathOf(added.Thread.Id), KernelJson.SerializeToUtf8Bytes(added.Thread, MetadataJson.Options), cancellationToken).ConfigureAwait(false);
         return added;
     }
 
@@ -119,7 +120,7 @@ public sealed partial class ImageThreadStore : IResourceProvider
                 INSERT INTO image_threads (id, updated, body) VALUES (@id, @updated, @body)
                 ON CONFLICT (id) DO UPDATE SET updated = @updated, body = @body
                 """, ("@id", added.Thread.Id), ("@updated", added.Thread.UpdatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)),
-                ("@body", JsonSerializer.Serialize(added.Thread, MetadataJson.Options)));
+                ("@body", KernelJson.Serialize(added.Thread, MetadataJson.Options)));
             await using (write.ConfigureAwait(false))
             {
                 await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -153,7 +154,7 @@ public sealed partial class ImageThreadStore : IResourceProvider
     {
         if (!uri.StartsWith(UriPrefix, StringComparison.OrdinalIgnoreCase) || Get(uri) is not { } thread)
             return ValueTask.FromResult<ResourceContent?>(null);
-        return ValueTask.FromResult<ResourceContent?>(ResourceContent.FromText(uri, "application/json", JsonSerializer.Serialize(thread, MetadataJson.Options)));
+        return ValueTask.FromResult<ResourceContent?>(ResourceContent.FromText(uri, "application/json", KernelJson.Serialize(thread, MetadataJson.Options)));
     }
 
     private static string Bare(string id) =>

@@ -7,7 +7,6 @@ using Microsoft.SemanticKernel;
 namespace McpOpenAI.Plugins.OpenAI.Images;
 
 /// <summary>create_variations: the dall-e-2 variations endpoint where it is served, else an edit on the image model.</summary>
-[PluginPart(OpenAIPluginModule.PluginName)]
 public sealed class ImageVariationFunctions
 {
     private const string Instruction = "Create a variation of this image: keep the subject, composition and style, with small natural differences in details.";

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using McpOpenAI.Kernel;
 
 namespace McpOpenAI.Plugins.OpenAI.Images;
@@ -6,7 +7,11 @@ namespace McpOpenAI.Plugins.OpenAI.Images;
 /// <summary>Indented snake_case JSON for metadata and thread files.</summary>
 internal static class MetadataJson
 {
-    public static JsonSerializerOptions Options { get; } = new(KernelJson.Options) { WriteIndented = true };
+    public static JsonSerializerOptions Options { get; } = new(KernelJson.Options)
+    {
+        WriteIndented = true,
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(OpenAIJson.Default, KernelJson.Options.TypeInfoResolver),
+    };
 
     /// <summary>The file at <paramref name="path"/> read as <typeparamref name="T"/>; null when it is missing or not valid JSON.</summary>
     public static T? Read<T>(string path) where T : class
@@ -20,7 +25,7 @@ internal static class MetadataJson
     {
         try
         {
-            return JsonSerializer.Deserialize<T>(json, Options);
+            return KernelJson.Deserialize<T>(json, Options);
         }
         catch (JsonException)
         {

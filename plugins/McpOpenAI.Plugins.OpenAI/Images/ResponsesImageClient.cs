@@ -42,14 +42,14 @@ internal sealed class ResponsesImageClient(OpenAIClientFactory factory, string m
         if (request.Mask is not null) tool["input_image_mask"] = new JsonObject { ["image_url"] = request.Mask.ToUrlString() };
         if (stream) tool["partial_images"] = s.PartialImages;
 
-        var parts = new JsonArray { new JsonObject { ["type"] = "input_text", ["text"] = request.Prompt } };
+        var parts = new JsonArray(new JsonObject { ["type"] = "input_text", ["text"] = request.Prompt });
         foreach (var image in request.Images)
-            parts.Add(new JsonObject { ["type"] = "input_image", ["image_url"] = image.ToUrlString() });
+            parts.Add((JsonNode)new JsonObject { ["type"] = "input_image", ["image_url"] = image.ToUrlString() });
         var body = new JsonObject
         {
             ["model"] = mainlineModel,
-            ["input"] = new JsonArray { new JsonObject { ["role"] = "user", ["content"] = parts } },
-            ["tools"] = new JsonArray { tool },
+            ["input"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = parts }),
+            ["tools"] = new JsonArray(tool),
             ["tool_choice"] = new JsonObject { ["type"] = "image_generation" },
             ["store"] = true,
         };

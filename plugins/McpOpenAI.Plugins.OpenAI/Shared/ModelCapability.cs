@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using McpOpenAI.Kernel;
+
 namespace McpOpenAI.Plugins.OpenAI.Shared;
 
 /// <summary>What a model is for, as far as its id tells.</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<ModelCapability>))]
 public enum ModelCapability
 {
     /// <summary>Chat completions (text and vision).</summary>

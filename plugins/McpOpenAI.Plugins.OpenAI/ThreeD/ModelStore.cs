@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using McpOpenAI.Kernel;
 using McpOpenAI.Kernel.Hosting;
 using McpOpenAI.Kernel.Resources;
 using McpOpenAI.Plugins.OpenAI.Images;
@@ -64,7 +65,7 @@ public sealed partial class ModelStore : IResourceProvider
             }
             var metadataPath = SafeName.Inside(Folder, stem + ".json");
             var full = metadata with { Files = written.Select(f => Path.GetFileName(f.Path)).ToList(), CreatedAt = _time.GetUtcNow() };
-            await AtomicFile.WriteAsync(metadataPath, JsonSerializer.SerializeToUtf8Bytes(full, MetadataJson.Options), cancellationToken).ConfigureAwait(false);
+            await AtomicFile.WriteAsync(metadataPath, KernelJson.SerializeToUtf8Bytes(full, MetadataJson.Options), cancellationToken).ConfigureAwait(false);
             return (written, metadataPath);
         }
         finally

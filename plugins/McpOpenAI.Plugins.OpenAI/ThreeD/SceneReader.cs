@@ -11,7 +11,7 @@ internal static class SceneReader
         if (string.IsNullOrWhiteSpace(text)) throw new UnusableSceneException("the answer is empty.");
         try
         {
-            return JsonSerializer.Deserialize<SceneSpec>(text, KernelJson.Options) ?? throw new UnusableSceneException("the answer is null.");
+            return KernelJson.Deserialize<SceneSpec>(text) ?? throw new UnusableSceneException("the answer is null.");
         }
         catch (JsonException e)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using McpOpenAI.Kernel;
 
 namespace McpOpenAI.Plugins.OpenAI.ThreeD;
 
@@ -38,7 +39,7 @@ internal static class SceneSchema
 
     public static readonly string[] Shapes = [.. PrimitiveShapes, MeshShape];
 
-    public static JsonElement Element { get; } = JsonSerializer.SerializeToElement(Build());
+    public static JsonElement Element { get; } = KernelJson.SerializeToElement<JsonNode>(Build(), KernelJson.PlainOptions);
 
     private static JsonObject Build() => Object(
         ("name", Text("A short name for the model.")),

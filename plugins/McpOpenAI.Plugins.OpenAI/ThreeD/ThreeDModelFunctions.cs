@@ -10,7 +10,6 @@ using Microsoft.SemanticKernel;
 namespace McpOpenAI.Plugins.OpenAI.ThreeD;
 
 /// <summary>generate_3d_model: a description becomes a scene designed by a chat model, written as glTF, GLB and OBJ+MTL.</summary>
-[PluginPart(OpenAIPluginModule.PluginName)]
 public sealed class ThreeDModelFunctions
 {
     /// <summary>The configuration key of the default model (else <c>OpenAI:ChatModel</c>).</summary>

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using McpOpenAI.Kernel;
+
 namespace McpOpenAI.Plugins.Operations.Pipeline;
 
 /// <summary>Which OpenAI endpoint a request is for.</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<OpenAIRequestKind>))]
 public enum OpenAIRequestKind
 {
     /// <summary>Anything else.</summary>

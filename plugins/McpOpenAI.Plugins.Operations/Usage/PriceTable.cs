@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using McpOpenAI.Kernel;
 using Microsoft.Extensions.Options;
 
 namespace McpOpenAI.Plugins.Operations.Usage;
@@ -8,7 +9,7 @@ namespace McpOpenAI.Plugins.Operations.Usage;
 /// <summary>Looks up prices and prices a request's usage.</summary>
 public sealed partial class PriceTable(IOptionsMonitor<PricingOptions> options)
 {
-    private static readonly JsonSerializerOptions DefaultsJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, PropertyNameCaseInsensitive = true };
+    private static readonly JsonSerializerOptions DefaultsJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, PropertyNameCaseInsensitive = true, TypeInfoResolver = OperationsJson.Default };
 
     /// <summary>The shipped defaults (prices.json, with its source and date in it).</summary>
     public static Dictionary<string, ModelPrice> Defaults()
@@ -16,7 +17,7 @@ public sealed partial class PriceTable(IOptionsMonitor<PricingOptions> options)
         using var stream = typeof(PriceTable).Assembly.GetManifestResourceStream("McpOpenAI.Plugins.Operations.prices.json")
             ?? throw new InvalidOperationException("prices.json is missing from the assembly.");
         using var document = JsonDocument.Parse(stream);
-        var models = document.RootElement.GetProperty("models").Deserialize<Dictionary<string, ModelPrice>>(DefaultsJson) ?? [];
+        var models = document.RootElement.GetProperty("models").Deserialize(KernelJson.TypeInfo<Dictionary<string, ModelPrice>>(DefaultsJson)) ?? [];
         return new Dictionary<string, ModelPrice>(models, StringComparer.OrdinalIgnoreCase);
     }
 

@@ -47,17 +47,17 @@ public sealed class AgentFunction
         Message = definition.Message is { } message
             ? new AgentTemplate(message, definition.TemplateFormat, InputVariables, templates, messageOffset)
             : new AgentTemplate(DefaultMessage(definition.TemplateFormat, InputVariables), definition.TemplateFormat, InputVariables, templates, 0);
-        Function = KernelFunctionFactory.CreateFromMethod(InvokeAsync, new KernelFunctionFromMethodOptions
+        Function = KernelFunctionFactory.CreateFromMethod(InvokeAsync, KernelJson.Options, new KernelFunctionFromMethodOptions
         {
             FunctionName = definition.Name,
             Description = definition.Description ?? string.Empty,
-            Parameters = [.. InputVariables.Select(Parameter), new KernelParameterMetadata(SessionParameter)
+            Parameters = [.. InputVariables.Select(Parameter), new KernelParameterMetadata(SessionParameter, KernelJson.Options)
             {
                 Description = SessionDescription,
                 ParameterType = typeof(string),
                 IsRequired = false,
             }],
-            ReturnParameter = new KernelReturnParameterMetadata
+            ReturnParameter = new KernelReturnParameterMetadata(KernelJson.Options)
             {
                 Description = "The answer, why the run ended, the tool calls made and the token usage.",
                 ParameterType = typeof(AgentResult),
@@ -193,7 +193,7 @@ public sealed class AgentFunction
         };
     }
 
-    private static KernelParameterMetadata Parameter(InputVariable variable) => new(variable.Name)
+    private static KernelParameterMetadata Parameter(InputVariable variable) => new(variable.Name, KernelJson.Options)
     {
         Description = variable.Description,
         DefaultValue = variable.Default,
@@ -214,15 +214,15 @@ public sealed class AgentFunction
             if (!string.IsNullOrEmpty(variable.Description))
                 schema.TryAdd("description", variable.Description);
             if (variable.Default is not null)
-                schema.TryAdd("default", JsonSerializer.SerializeToNode(variable.Default));
+                schema.TryAdd("default", JsonSerializer.SerializeToNode(variable.Default, KernelJson.TypeInfo<object>(KernelJson.PlainOptions)));
             properties[variable.Name] = schema;
             if (variable.IsRequired && variable.Default is null)
-                required.Add(variable.Name);
+                required.Add((JsonNode)variable.Name);
         }
         properties[SessionParameter] = new JsonObject { ["type"] = "string", ["description"] = SessionDescription };
         var root = new JsonObject { ["type"] = "object", ["properties"] = properties };
         if (required.Count > 0)
             root["required"] = required;
-        return JsonSerializer.SerializeToElement(root);
+        return KernelJson.SerializeToElement<JsonNode>(root, KernelJson.PlainOptions);
     }
 }

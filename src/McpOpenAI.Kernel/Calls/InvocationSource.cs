@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace McpOpenAI.Kernel.Calls;
 
 /// <summary>Who started a call; filters may treat them differently.</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<InvocationSource>))]
 public enum InvocationSource
 {
     /// <summary>Application code calling the kernel directly.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.AI;
 
 namespace McpOpenAI.Kernel.Plugins;
@@ -19,6 +20,7 @@ public readonly record struct FunctionProgress(
     AIContent? Content = null);
 
 /// <summary>What a <see cref="FunctionProgress"/> message carries.</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<ProgressKind>))]
 public enum ProgressKind
 {
     /// <summary>A status line ("3 of 10 done").</summary>

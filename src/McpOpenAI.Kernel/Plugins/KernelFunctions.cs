@@ -29,12 +29,13 @@ public static class KernelFunctions
             metadata[FunctionTraits.PropertyKey] = known;
         return KernelFunctionFactory.CreateFromMethod(
             (KernelArguments arguments, CancellationToken cancellationToken) => function.InvokeAsync(new AIFunctionArguments(arguments), cancellationToken),
+            KernelJson.Options,
             new KernelFunctionFromMethodOptions
             {
                 FunctionName = function.Name,
                 Description = function.Description,
                 Parameters = ParametersOf(function.JsonSchema),
-                ReturnParameter = new KernelReturnParameterMetadata { ParameterType = typeof(object) },
+                ReturnParameter = new KernelReturnParameterMetadata(KernelJson.Options) { ParameterType = typeof(object) },
                 AdditionalMetadata = new(metadata),
             });
     }
@@ -49,7 +50,7 @@ public static class KernelFunctions
             : [];
         foreach (var property in properties.EnumerateObject())
         {
-            parameters.Add(new KernelParameterMetadata(property.Name)
+            parameters.Add(new KernelParameterMetadata(property.Name, KernelJson.Options)
             {
                 Description = property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGetProperty("description", out var d) ? d.GetString() : null,
                 IsRequired = required.Contains(property.Name),

@@ -59,7 +59,7 @@ public sealed class ToolSchema
                 if (root["required"] is JsonArray names)
                     root["required"] = new JsonArray(names.Select(n => (JsonNode?)Naming.ToSnakeCase(n!.GetValue<string>())).ToArray());
             }
-            return JsonSerializer.SerializeToElement(root, KernelJson.Options);
+            return KernelJson.SerializeToElement<JsonNode>(root);
         }
     }
 

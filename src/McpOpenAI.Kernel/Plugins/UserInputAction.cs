@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace McpOpenAI.Kernel.Plugins;
 
 /// <summary>How the user answered a request for input.</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<UserInputAction>))]
 public enum UserInputAction
 {
     /// <summary>The user submitted the form.</summary>

@@ -55,11 +55,11 @@ public static class PromptFunctionFactory
                 schema["default"] = value;
             properties[variable.Name] = schema;
             if (MustBeGiven(variable))
-                required.Add(variable.Name);
+                required.Add((JsonNode)variable.Name);
         }
         var root = new JsonObject { ["type"] = "object", ["properties"] = properties };
         if (required.Count > 0)
             root["required"] = required;
-        return JsonSerializer.SerializeToElement(root);
+        return KernelJson.SerializeToElement<JsonNode>(root, KernelJson.PlainOptions);
     }
 }

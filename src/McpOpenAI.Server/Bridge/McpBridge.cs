@@ -230,7 +230,7 @@ internal sealed class McpBridge : IDisposable
         }
         toolList.AddRange(jobTools.Select(t => t.ProtocolTool));
         return new Snapshot(tools.ToImmutable(), toolList, prompts.ToImmutable(), promptList,
-            JsonSerializer.Serialize(toolList, ProtocolJson), JsonSerializer.Serialize(promptList, ProtocolJson));
+            KernelJson.Serialize(new ListToolsResult { Tools = toolList }, ProtocolJson), KernelJson.Serialize(new ListPromptsResult { Prompts = promptList }, ProtocolJson));
     }
 
     private async Task NotifyAsync(McpServer server, string method)

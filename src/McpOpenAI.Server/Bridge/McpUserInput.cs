@@ -1,4 +1,5 @@
 using System.Text.Json;
+using McpOpenAI.Kernel;
 using McpOpenAI.Kernel.Errors;
 using McpOpenAI.Kernel.Plugins;
 using ModelContextProtocol;
@@ -22,7 +23,7 @@ internal sealed class McpUserInput(McpServer server) : IUserInput
         ElicitRequestParams.RequestSchema? schema;
         try
         {
-            schema = request.Schema.Deserialize<ElicitRequestParams.RequestSchema>(McpJsonUtilities.DefaultOptions);
+            schema = KernelJson.Deserialize<ElicitRequestParams.RequestSchema>(request.Schema, McpJsonUtilities.DefaultOptions);
         }
         catch (JsonException ex)
         {

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using McpOpenAI.Kernel;
 using McpOpenAI.Kernel.Errors;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -21,7 +22,7 @@ internal static class ResultSizeLimit
     public const string TooLargeCode = "result_too_large";
 
     /// <summary>The size of a result as it goes over the wire, in bytes.</summary>
-    public static int Measure(CallToolResult result) => JsonSerializer.SerializeToUtf8Bytes(result, McpJsonUtilities.DefaultOptions).Length;
+    public static int Measure(CallToolResult result) => KernelJson.SerializeToUtf8Bytes(result, McpJsonUtilities.DefaultOptions).Length;
 
     /// <summary>The result itself when it fits, else a smaller one that does, else an error.</summary>
     public static CallToolResult Fit(CallToolResult result)

@@ -34,7 +34,7 @@ internal static class ToolResults
         }
 
         // Serialized once: the text copy is the structured content's own compact JSON.
-        var json = value is JsonElement element ? element : JsonSerializer.SerializeToElement(value, KernelJson.Options);
+        var json = value is JsonElement element ? element : KernelJson.SerializeToElement(value);
         if (json.ValueKind == JsonValueKind.String)
             return new CallToolResult { Content = [new TextContentBlock { Text = json.GetString()! }] };
         return new CallToolResult
@@ -58,7 +58,7 @@ internal static class ToolResults
             MimeType = uri.MediaType,
             Size = uri.AdditionalProperties?.TryGetValue("size", out var size) == true && size is long s ? s : null,
         },
-        _ => new TextContentBlock { Text = JsonSerializer.Serialize(content, KernelJson.Options) },
+        _ => new TextContentBlock { Text = KernelJson.Serialize(content) },
     };
 
     private static ResourceContents ToResourceContents(Kernel.Resources.ResourceContent resource) => resource.Bytes is { } bytes

@@ -70,7 +70,7 @@ internal static class InvokeCommand
                 // Not JSON: pass it as text and let the function say what it expected.
             }
         }
-        return JsonSerializer.SerializeToElement(raw);
+        return KernelJson.SerializeToElement(raw, KernelJson.PlainOptions);
     }
 
     // Results are compact JSON for clients and models; at a terminal a person reads them indented.
@@ -83,7 +83,7 @@ internal static class InvokeCommand
         try
         {
             using var json = JsonDocument.Parse(text);
-            return JsonSerializer.Serialize(json.RootElement, Indented);
+            return KernelJson.Serialize(json.RootElement, Indented);
         }
         catch (JsonException)
         {

@@ -1,7 +1,5 @@
-using System.Runtime.Loader;
 using McpOpenAI.Kernel.Resources;
 using McpOpenAI.Server.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace McpOpenAI.Server.Features;
@@ -16,12 +14,7 @@ internal sealed class PluginAssemblyResources : IResourceProvider
 
     public PluginAssemblyResources(IServiceProvider services, IOptions<ServerOptions> options)
     {
-        _providers = options.Value.PluginAssemblies.Where(File.Exists)
-            .Select(path => AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.GetFullPath(path)))
-            .SelectMany(a => a.GetExportedTypes())
-            .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && typeof(IResourceProvider).IsAssignableFrom(t))
-            .Select(t => (IResourceProvider)ActivatorUtilities.CreateInstance(services, t))
-            .ToArray();
+        _providers = PluginAssemblyLoader.ResourceProviders(services, options.Value.PluginAssemblies.Where(File.Exists));
         foreach (var provider in _providers)
             provider.Changed += (_, e) => Changed?.Invoke(this, e);
     }

@@ -35,6 +35,8 @@ internal sealed class ServerOptionsValidator : IValidateOptions<ServerOptions>
     public ValidateOptionsResult Validate(string? name, ServerOptions options)
     {
         var failures = new List<string>();
+        if (options.PluginAssemblies.Count > 0 && !PluginAssemblyLoader.IsSupported)
+            failures.Add(PluginAssemblyLoader.NotSupported);
         foreach (var assembly in options.PluginAssemblies)
         {
             if (!File.Exists(assembly))

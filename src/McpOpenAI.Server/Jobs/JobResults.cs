@@ -19,7 +19,7 @@ internal static class JobResults
             if (file.Uri is { } uri)
                 content.Add(new ResourceLinkBlock { Uri = uri, Name = Path.GetFileName(file.Path), MimeType = file.MimeType });
         }
-        return new CallToolResult { Content = content, StructuredContent = JsonSerializer.SerializeToElement(view, KernelJson.Options) };
+        return new CallToolResult { Content = content, StructuredContent = KernelJson.SerializeToElement(view, ServerJson.Options) };
     }
 
     /// <summary>list_jobs' result.</summary>
@@ -31,7 +31,7 @@ internal static class JobResults
             Jobs = [.. jobs.Select(j => View(j, now) with { Files = null, Text = null })],
             Retention = Durations.Words(retention),
         };
-        var json = JsonSerializer.SerializeToElement(list, KernelJson.Options);
+        var json = KernelJson.SerializeToElement(list, ServerJson.Options);
         return new CallToolResult { Content = [new TextContentBlock { Text = json.GetRawText() }], StructuredContent = json };
     }
 

@@ -101,7 +101,7 @@ internal static class JobSchemas
     }
 
     private static JsonElement ResultSchemaOf(Type type) =>
-        KernelJson.ResultSchema(AIJsonUtilities.CreateJsonSchema(type, serializerOptions: KernelJson.Options));
+        KernelJson.ResultSchema(AIJsonUtilities.CreateJsonSchema(type, serializerOptions: ServerJson.Options));
 
     private static JsonElement ToElement(JsonNode node) =>
         JsonSerializer.SerializeToElement(node, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonNode)));

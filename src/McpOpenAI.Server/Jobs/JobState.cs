@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using McpOpenAI.Kernel;
+
 namespace McpOpenAI.Server.Jobs;
 
 /// <summary>Where a job is in its life. Written in snake case (<c>running</c>) in results and in the job store.</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<JobState>))]
 internal enum JobState
 {
     /// <summary>The call is still working.</summary>

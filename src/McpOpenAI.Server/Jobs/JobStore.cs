@@ -53,8 +53,8 @@ internal sealed class JobStore
                 """,
                 ("@id", job.Id), ("@owner", job.Owner), ("@tool", job.Tool), ("@status", job.State.Name()), ("@started", Stamp(job.Started)),
                 ("@finished", job.Finished is { } finished ? Stamp(finished) : null), ("@note", job.Note),
-                ("@progress", JsonSerializer.Serialize(job.Progress, KernelJson.Options)), ("@instance", job.Instance), ("@seen", Stamp(job.Seen)),
-                ("@result", job.Result is null ? null : JsonSerializer.Serialize(job.Result, McpJsonUtilities.DefaultOptions)));
+                ("@progress", KernelJson.Serialize(job.Progress, ServerJson.Options)), ("@instance", job.Instance), ("@seen", Stamp(job.Seen)),
+                ("@result", job.Result is null ? null : KernelJson.Serialize(job.Result, McpJsonUtilities.DefaultOptions)));
             await using var commandDisposal = command.ConfigureAwait(false);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
@@ -100,7 +100,7 @@ internal sealed class JobStore
                 {
                     var touch = StateDatabase.Command(connection, transaction,
                         "UPDATE jobs SET seen = @seen, progress = @progress WHERE id = @id AND instance = @instance AND status = 'running'",
-                        ("@seen", Stamp(now)), ("@progress", JsonSerializer.Serialize(progress, KernelJson.Options)), ("@id", id), ("@instance", instance));
+                        ("@seen", Stamp(now)), ("@progress", KernelJson.Serialize(progress, ServerJson.Options)), ("@id", id), ("@instance", instance));
                     await using var touchDisposal = touch.ConfigureAwait(false);
                     await touch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
@@ -138,8 +138,8 @@ internal sealed class JobStore
     private static JobRecord Read(DbDataReader reader, bool withResult) => new(
         reader.GetString(0), reader.GetString(1), reader.GetString(2), Enum.Parse<JobState>(reader.GetString(3), ignoreCase: true),
         Parse(reader.GetString(4)), reader.IsDBNull(5) ? null : Parse(reader.GetString(5)), reader.IsDBNull(6) ? null : reader.GetString(6),
-        JsonSerializer.Deserialize<JobProgressSnapshot>(reader.GetString(7), KernelJson.Options) ?? new JobProgressSnapshot(),
-        withResult && !reader.IsDBNull(10) ? JsonSerializer.Deserialize<CallToolResult>(reader.GetString(10), McpJsonUtilities.DefaultOptions) : null,
+        KernelJson.Deserialize<JobProgressSnapshot>(reader.GetString(7), ServerJson.Options) ?? new JobProgressSnapshot(),
+        withResult && !reader.IsDBNull(10) ? KernelJson.Deserialize<CallToolResult>(reader.GetString(10), McpJsonUtilities.DefaultOptions) : null,
         reader.GetString(8), Parse(reader.GetString(9)));
 
     // Round-trip UTC stamps of one length, so they also sort as text.

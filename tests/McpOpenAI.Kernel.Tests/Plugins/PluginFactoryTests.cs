@@ -71,12 +71,12 @@ public sealed class PluginFactoryTests
     [Fact]
     public void Compose_Parts_OnePluginWithEveryPartsFunctions_AndNoneIsAnError()
     {
-        var plugin = PluginFactory.Compose("Both", "Two parts.", new SamplePlugin(), new OtherPart());
+        var plugin = PluginFactory.Compose("Both", "Two parts.", PluginFactory.Functions(new SamplePlugin()), PluginFactory.Functions(new OtherPart()));
 
         Assert.Equal(["count_words", "describe_async_work", "shout"], plugin.Select(f => f.Name).Order());
         Assert.All(plugin, f => Assert.Equal("Both", f.PluginName));
         Assert.Throws<ArgumentException>(() => PluginFactory.Create(new object()));
-        Assert.Throws<ArgumentException>(() => PluginFactory.Compose("None", null, new object()));
+        Assert.Throws<ArgumentException>(() => PluginFactory.Compose("None", null, PluginFactory.Functions(new object())));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class PluginFactoryTests
     [Fact]
     public void OutputSchema_Records_AreObjects_TextAndRichContent_HaveNone()
     {
-        var plugin = PluginFactory.Compose("Both", null, new SamplePlugin(), new OtherPart());
+        var plugin = PluginFactory.Compose("Both", null, PluginFactory.Functions(new SamplePlugin()), PluginFactory.Functions(new OtherPart()));
 
         var counts = ToolSchema.Of(plugin["count_words"]).OutputSchema;
 

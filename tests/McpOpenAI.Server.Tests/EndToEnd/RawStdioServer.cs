@@ -12,7 +12,7 @@ namespace McpOpenAI.Server.Tests.EndToEnd;
 internal sealed class RawStdioServer : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly ConcurrentQueue<JsonNode> _received = new();
+    private readonly ConcurrentQueue<(JsonNode Message, string Line)> _received = new();
     private readonly SemaphoreSlim _arrived = new(0);
     private readonly Task _reader;
 
@@ -23,14 +23,17 @@ internal sealed class RawStdioServer : IAsyncDisposable
     }
 
     /// <summary>Every message received so far, in order.</summary>
-    public IReadOnlyList<JsonNode> Received => [.. _received];
+    public IReadOnlyList<JsonNode> Received => [.. _received.Select(r => r.Message)];
 
-    public static RawStdioServer Start(TempFolder folder)
+    /// <summary>Starts <see cref="ServerProcess.Command"/>, or <paramref name="command"/> when given.</summary>
+    public static RawStdioServer Start(TempFolder folder, IReadOnlyList<string>? command = null, IDictionary<string, string?>? environment = null)
     {
-        var start = ServerProcess.StartInfo();
+        var start = ServerProcess.StartInfo(command);
         foreach (var name in new[] { "OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "OPENAI_PROJECT" })
             start.Environment.Remove(name);
         foreach (var (key, value) in ServerProcess.IsolatedEnvironment(folder))
+            start.Environment[key] = value;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
             start.Environment[key] = value;
         var process = Process.Start(start)!;
         process.ErrorDataReceived += (_, _) => { };
@@ -45,13 +48,17 @@ internal sealed class RawStdioServer : IAsyncDisposable
     }
 
     /// <summary>Waits for the response to request <paramref name="id"/>.</summary>
-    public async Task<JsonNode> ResponseAsync(int id, CancellationToken ct)
+    public async Task<JsonNode> ResponseAsync(int id, CancellationToken ct) => (await ResponseLineAsync(id, ct)).Message;
+
+    /// <summary>Waits for the response to request <paramref name="id"/>, with the line exactly as the server wrote it.</summary>
+    public async Task<(JsonNode Message, string Line)> ResponseLineAsync(int id, CancellationToken ct)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(TimeSpan.FromSeconds(30));
         while (true)
         {
-            if (_received.FirstOrDefault(m => m["id"]?.GetValueKind() == System.Text.Json.JsonValueKind.Number && m["id"]!.GetValue<int>() == id) is { } found)
+            var found = _received.FirstOrDefault(r => r.Message["id"]?.GetValueKind() == System.Text.Json.JsonValueKind.Number && r.Message["id"]!.GetValue<int>() == id);
+            if (found.Message is not null)
                 return found;
             await _arrived.WaitAsync(limit.Token);
         }
@@ -64,7 +71,7 @@ internal sealed class RawStdioServer : IAsyncDisposable
     {
         while (await _process.StandardOutput.ReadLineAsync() is { } line)
         {
-            _received.Enqueue(JsonNode.Parse(line)!);
+            _received.Enqueue((JsonNode.Parse(line)!, line));
             _arrived.Release();
         }
     }

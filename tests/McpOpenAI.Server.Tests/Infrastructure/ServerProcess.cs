@@ -15,14 +15,24 @@ internal static class ServerProcess
     /// <c>MCPOPENAI_TEST_SERVER</c> names (a published or installed <c>mcp-openai</c>, the precompiled linux-x64 one say), so
     /// the end-to-end tests can run against what ships.
     /// </summary>
-    public static IReadOnlyList<string> Command =>
-        Environment.GetEnvironmentVariable("MCPOPENAI_TEST_SERVER") is { Length: > 0 } program ? [program] : ["dotnet", ServerDll];
+    public static IReadOnlyList<string> Command => TestedBuild is { } program ? [program] : JitCommand;
 
-    /// <summary>A start of <see cref="Command"/> with its three standard streams redirected.</summary>
-    public static ProcessStartInfo StartInfo()
+    /// <summary>The program <c>MCPOPENAI_TEST_SERVER</c> names, if any.</summary>
+    public static string? TestedBuild => Environment.GetEnvironmentVariable("MCPOPENAI_TEST_SERVER") is { Length: > 0 } program ? program : null;
+
+    /// <summary>True when the build under test is a native (NativeAOT) program: no <c>mcp-openai.dll</c> beside it.</summary>
+    public static bool TestedBuildIsNative =>
+        TestedBuild is { } program && !File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(program))!, "mcp-openai.dll"));
+
+    /// <summary><c>dotnet mcp-openai.dll</c> of this build (JIT-compiled), whatever <c>MCPOPENAI_TEST_SERVER</c> says.</summary>
+    public static IReadOnlyList<string> JitCommand => ["dotnet", ServerDll];
+
+    /// <summary>A start of <see cref="Command"/> (or <paramref name="command"/>) with its three standard streams redirected.</summary>
+    public static ProcessStartInfo StartInfo(IReadOnlyList<string>? command = null)
     {
-        var start = new ProcessStartInfo(Command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        foreach (var argument in Command.Skip(1))
+        command ??= Command;
+        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        foreach (var argument in command.Skip(1))
             start.ArgumentList.Add(argument);
         return start;
     }

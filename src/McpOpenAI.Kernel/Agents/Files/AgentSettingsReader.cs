@@ -36,7 +36,7 @@ internal static class AgentSettingsReader
                 {
                     null => null,
                     string text => text,
-                    IDictionary<string, object?> map => System.Text.Json.JsonSerializer.Serialize(map),
+                    IDictionary<string, object?> map => KernelJson.Serialize(map, KernelJson.PlainOptions),
                     _ => throw item.Error("'json_schema' must be a JSON schema object (or text holding one)."),
                 },
                 AllowDangerouslySetContent = item.Bool("allow_dangerously_set_content") ?? false,
@@ -91,7 +91,7 @@ internal static class AgentSettingsReader
         "text" or "json_object" => settings.Text("response_format"),
         IDictionary<string, object?> { } map when map.TryGetValue("json_schema", out var spec) && spec is IDictionary<string, object?> inner
             && inner.TryGetValue("schema", out var schema) && schema is IDictionary<string, object?> =>
-            System.Text.Json.JsonSerializer.SerializeToElement(schema),
+            KernelJson.SerializeToElement(schema, KernelJson.PlainOptions),
         _ => throw settings.ErrorAt("response_format", "'response_format' must be \"text\", \"json_object\" or { type: json_schema, json_schema: { name, schema } }."),
     };
 }

@@ -149,7 +149,7 @@ internal sealed class AgentChatRun
                     break;
                 case FunctionResultContent result when !run.WasHandled(result.CallId) && calls.TryGetValue(result.CallId, out var unknown):
                     run.Handled(result.CallId);
-                    var arguments = JsonSerializer.Serialize(unknown.Arguments ?? new Dictionary<string, object?>(), KernelJson.Options);
+                    var arguments = KernelJson.Serialize(unknown.Arguments ?? new Dictionary<string, object?>());
                     var (sequence, _) = run.StartCall(unknown.Name, arguments);
                     var outcome = AgentText.ToText(result.Result);
                     run.EndCall(sequence, run.Turns - 1, new AgentToolCall(unknown.Name, arguments, false, AgentText.Shorten(outcome, 300), 0));

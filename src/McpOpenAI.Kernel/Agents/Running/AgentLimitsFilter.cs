@@ -37,7 +37,7 @@ public sealed class AgentLimitsFilter : IAutoFunctionInvocationFilter
 
         var tool = run.ToolFor(context.Function);
         var name = tool?.ToolName ?? context.Function.Name;
-        var argumentsJson = JsonSerializer.Serialize(context.CallContent.Arguments ?? new Dictionary<string, object?>(), KernelJson.Options);
+        var argumentsJson = KernelJson.Serialize(context.CallContent.Arguments ?? new Dictionary<string, object?>());
         var (sequence, clock) = run.StartCall(name, argumentsJson);
         string text;
         bool ok;

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace McpOpenAI.Kernel.Agents;
 
 /// <summary>Why an agent run ended.</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<AgentStopReason>))]
 public enum AgentStopReason
 {
     /// <summary>The model gave its final answer.</summary>

@@ -19,7 +19,7 @@ internal static class AgentText
             .Concat(output.Contents.Select(Describe)).Where(s => !string.IsNullOrEmpty(s))),
         AIContent content => Describe(content) ?? string.Empty,
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => JsonSerializer.Serialize(value, KernelJson.Options),
+        _ => KernelJson.Serialize(value),
     };
 
     /// <summary>The text cut to <paramref name="max"/> characters on one line, with an ellipsis when cut.</summary>

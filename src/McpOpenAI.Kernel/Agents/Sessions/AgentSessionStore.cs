@@ -72,7 +72,7 @@ public sealed class AgentSessionStore
             await using var readerDisposal = reader.ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var message = JsonSerializer.Deserialize<ChatMessage>(reader.GetString(1), AIJsonUtilities.DefaultOptions);
+                var message = KernelJson.Deserialize<ChatMessage>(reader.GetString(1), AIJsonUtilities.DefaultOptions);
                 if (message is not null)
                     rows.Add(new(reader.GetInt64(0), message, reader.GetInt32(2)));
             }
@@ -100,7 +100,7 @@ public sealed class AgentSessionStore
                 turn = Convert.ToInt64(await next.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
             foreach (var message in messages)
             {
-                var json = JsonSerializer.Serialize(message, AIJsonUtilities.DefaultOptions);
+                var json = KernelJson.Serialize(message, AIJsonUtilities.DefaultOptions);
                 var insert = StateDatabase.Command(connection, transaction,
                     $"INSERT INTO {_messages} (session_id, turn, role, content, tokens) VALUES (@id, @turn, @role, @content, @tokens)",
                     ("@id", sessionId), ("@turn", turn), ("@role", message.Role.Value), ("@content", json), ("@tokens", SessionHistory.EstimateTokens(message)));

@@ -58,7 +58,10 @@ internal sealed class PromptConfigReader(ConfigDocument document, bool strict)
     {
         try
         {
-            return PromptTemplateConfig.FromJson(root.ToJsonString());
+            // The overload with options reads through source-generated metadata (NativeAOT); it is marked experimental.
+#pragma warning disable SKEXP0120
+            return PromptTemplateConfig.FromJson(root.ToJsonString(), KernelJson.PermissiveOptions);
+#pragma warning restore SKEXP0120
         }
         catch (ArgumentException ex) when (ex.InnerException is JsonException json)
         {

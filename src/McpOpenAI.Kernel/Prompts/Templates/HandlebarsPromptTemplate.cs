@@ -101,7 +101,7 @@ internal sealed class HandlebarsPromptTemplate : IPromptTemplate
         JsonElement element => element.GetRawText(),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         bool or char => value.ToString(),
-        _ => JsonSerializer.Serialize(value, KernelJson.Options),
+        _ => KernelJson.Serialize(value),
     };
 
     // Handlebars.Net cannot walk JsonElement, so JSON becomes lists and dictionaries; strings are encoded deeply.
@@ -131,7 +131,7 @@ internal sealed class HandlebarsPromptTemplate : IPromptTemplate
             case bool or char or Enum or IFormattable:
                 return value;
             default:
-                return trusted ? value : Prepare(JsonSerializer.SerializeToElement(value, KernelJson.Options), trusted, originals);
+                return trusted ? value : Prepare(KernelJson.SerializeToElement(value), trusted, originals);
         }
     }
 
