@@ -25,21 +25,12 @@ public static class KernelServiceCollectionExtensions
         return services;
     }
 
-    // The plugins are independent of each other, and making one is mostly first-call (JIT) work: two at a time (the caller
-    // and one pool thread, leaving the pool's others to the transport) they are ready in about 60% of the time. A failure
-    // surfaces as itself, not wrapped.
+    // The plugins are independent of each other, so they are made side by side.
     private static KernelPlugin[] CreatePlugins(IServiceProvider services)
     {
         var registrations = services.GetServices<PluginRegistration>().ToArray();
         var plugins = new KernelPlugin[registrations.Length];
-        try
-        {
-            Parallel.For(0, registrations.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => plugins[i] = registrations[i].Create(services));
-        }
-        catch (AggregateException ex)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
-        }
+        TwoAtATime.For(registrations.Length, i => plugins[i] = registrations[i].Create(services));
         return plugins;
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Text.Json;
 using McpOpenAI.Kernel;
+using McpOpenAI.Kernel.Hosting;
 using McpOpenAI.Kernel.Plugins;
 using McpOpenAI.Server.Hosting;
 using McpOpenAI.Server.Jobs;
@@ -207,22 +208,15 @@ internal sealed class McpBridge : IDisposable
         var toolList = new List<Tool>();
         var promptList = new List<Prompt>();
         // A new tool's schemas come from reflection over its method, most of a build's time (all of it natively, where
-        // reflection is slow): the new ones are made two at a time, the rest of the build keeps the list's order.
+        // reflection is slow): the new ones are made side by side, the rest of the build keeps the list's order.
         var made = new KernelFunctionTool?[named.Count];
-        try
+        TwoAtATime.For(named.Count, i =>
         {
-            Parallel.For(0, named.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
-            {
-                var entry = named[i];
-                if (entry.Function.GetTraits(entry.Plugin).AgentOnly != true && !jobTools.Any(t => t.ProtocolTool.Name == entry.ToolName)
-                    && !(previous.Tools.TryGetValue(entry.ToolName, out var old) && ReferenceEquals(old.Source.Function, entry.Function)))
-                    made[i] = new KernelFunctionTool(host, entry, _logger, launcher);
-            });
-        }
-        catch (AggregateException ex)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
-        }
+            var entry = named[i];
+            if (entry.Function.GetTraits(entry.Plugin).AgentOnly != true && !jobTools.Any(t => t.ProtocolTool.Name == entry.ToolName)
+                && !(previous.Tools.TryGetValue(entry.ToolName, out var old) && ReferenceEquals(old.Source.Function, entry.Function)))
+                made[i] = new KernelFunctionTool(host, entry, _logger, launcher);
+        });
         for (var i = 0; i < named.Count; i++)
         {
             var entry = named[i];

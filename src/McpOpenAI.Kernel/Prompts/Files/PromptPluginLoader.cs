@@ -84,7 +84,7 @@ internal sealed class PromptPluginLoader(IPromptTemplateFactory templates, ILogg
         // Files are independent, and the first of each kind costs mostly first-call (JIT) work of its parser and template
         // engine (YamlDotNet, Handlebars.Net, Semantic Kernel's), so they are read side by side; what follows keeps file order.
         var outcomes = new EntryOutcome[entries.Length];
-        Parallel.For(0, entries.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => outcomes[i] = LoadEntry(pluginName, entries[i]));
+        Hosting.TwoAtATime.For(entries.Length, i => outcomes[i] = LoadEntry(pluginName, entries[i]));
         var result = new List<Candidate>();
         for (var i = 0; i < entries.Length; i++)
         {
