@@ -13,7 +13,7 @@ namespace McpOpenAI.Server.Tests.EndToEnd;
 
 /// <summary>
 /// The McpOpenAI tool packages: what they hold, the command <c>dotnet tool install</c> makes of them (on linux-x64 the
-/// precompiled package, elsewhere the framework-dependent fallback), and <c>dnx McpOpenAI</c>, each started over stdio the way
+/// native package, elsewhere the framework-dependent fallback), and <c>dnx McpOpenAI</c>, each started over stdio the way
 /// an MCP client starts it, from a folder with no prompts of its own.
 /// </summary>
 public sealed class ToolPackageTests(PackedTool tool) : IClassFixture<PackedTool>
@@ -21,7 +21,7 @@ public sealed class ToolPackageTests(PackedTool tool) : IClassFixture<PackedTool
     private static readonly string[] WriterFunctions = ["summarize", "translate", "rewrite", "proofread", "brainstorm"];
     private static readonly string[] Agents = ["ask_database", "research", "support"];
     private static readonly TimeSpan CommandLimit = TimeSpan.FromMinutes(1);
-    private static readonly string[] PackagedFiles = ["mcp-openai.dll", "appsettings.json", "prompts/Writer/Translate.yaml",
+    private static readonly string[] PackagedFiles = ["appsettings.json", "prompts/Writer/Translate.yaml",
         "prompts/Writer/Summarize/skprompt.txt", "prompts/Agents/research.agent.yaml", "corpus/policies/warranty.md"];
 
     [Fact]
@@ -58,30 +58,44 @@ public sealed class ToolPackageTests(PackedTool tool) : IClassFixture<PackedTool
     }
 
     [Fact]
-    public void RidPackages_HoldTheProgram_PrecompiledForLinuxX64_AndFrameworkDependentForAnyOtherPlatform()
+    public void RidPackages_HoldTheProgram_NativeForLinuxX64_AndFrameworkDependentForAnyOtherPlatform()
     {
         foreach (var rid in new[] { "linux-x64", "any" })
         {
             var package = tool.RidPackage(rid);
             var entries = tool.Entries(package);
-            var app = $"tools/net10.0/{rid}/";
+            // A NativeAOT tool is self-contained: the SDK files it under tools/any/<rid>, a framework-dependent one under tools/net10.0/any.
+            var native = rid != "any";
+            var app = native ? $"tools/any/{rid}/" : "tools/net10.0/any/";
             Assert.Equal(["DotnetToolRidPackage"], tool.Metadata("packageTypes", package).Elements().Select(e => e.Attribute("name")!.Value));
             Assert.Equal(tool.Version, tool.Metadata("version", package).Value);
             Assert.All(PackagedFiles, file => Assert.Contains(app + file, entries));
             Assert.DoesNotContain(entries, e => e.StartsWith("content", StringComparison.Ordinal));
             Assert.DoesNotContain(entries, e => e.StartsWith(app + "runtimes/", StringComparison.Ordinal) && (e.EndsWith(".pdb", StringComparison.Ordinal) || e.Contains("android", StringComparison.Ordinal)));
-            // Framework-dependent both: the runtime that runs dotnet tool runs the server too (RollForward Major).
-            Assert.Contains(app + "mcp-openai.runtimeconfig.json", entries);
-            var settings = XDocument.Parse(tool.ReadEntry(app + "DotnetToolSettings.xml", package)).Descendants("Command").Single();
-            Assert.Equal(rid == "any" ? "mcp-openai.dll" : "mcp-openai", settings.Attribute("EntryPoint")!.Value);
-            Assert.Equal(rid == "any", !IsReadyToRun(tool.ReadBytes(app + "mcp-openai.dll", package)));
+            var command = XDocument.Parse(tool.ReadEntry(app + "DotnetToolSettings.xml", package)).Descendants("Command").Single();
+            if (native)
+            {
+                // One native program: no assemblies, no runtime configuration, no debug symbols (mcp-openai.dbg alone is ~130 MB).
+                Assert.Equal("mcp-openai", command.Attribute("EntryPoint")!.Value);
+                Assert.Equal("executable", command.Attribute("Runner")!.Value);
+                Assert.Equal("\u007fELF"u8.ToArray(), tool.ReadBytes(app + "mcp-openai", package)[..4]);
+                Assert.DoesNotContain(entries, e => e.EndsWith(".dll", StringComparison.Ordinal) || e.EndsWith(".pdb", StringComparison.Ordinal)
+                    || e.EndsWith(".dbg", StringComparison.Ordinal) || e.EndsWith(".runtimeconfig.json", StringComparison.Ordinal));
+                // Its own native libraries only, flat beside the program.
+                Assert.Contains(app + "libe_sqlite3.so", entries);
+                Assert.DoesNotContain(entries, e => e.Contains("/runtimes/", StringComparison.Ordinal));
+            }
+            else
+            {
+                // Framework-dependent and JIT-compiled: the runtime that runs dotnet tool runs the server too (RollForward Major).
+                Assert.Equal("mcp-openai.dll", command.Attribute("EntryPoint")!.Value);
+                Assert.Contains(app + "mcp-openai.runtimeconfig.json", entries);
+                Assert.False(IsReadyToRun(tool.ReadBytes(app + "mcp-openai.dll", package)));
+            }
         }
-        // linux-x64 carries only its own native libraries, flat beside the program.
-        Assert.Contains("tools/net10.0/linux-x64/libe_sqlite3.so", tool.Entries(tool.RidPackage("linux-x64")));
-        Assert.DoesNotContain(tool.Entries(tool.RidPackage("linux-x64")), e => e.Contains("/runtimes/", StringComparison.Ordinal));
     }
 
-    // McpOpenAI, as users install it, gets the package for this machine: the precompiled one on linux-x64, else the fallback;
+    // McpOpenAI, as users install it, gets the package for this machine: the native one on linux-x64, else the fallback;
     // McpOpenAI.any installed by name is that fallback, run here too.
     [Theory]
     [InlineData("McpOpenAI")]
