@@ -204,3 +204,14 @@ public sealed class PackedTool : IAsyncLifetime
     internal static string RepositoryRoot([CallerFilePath] string here = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", ".."));
 }
+
+/// <summary>
+/// The tests that build from src/McpOpenAI.Server in Release for linux-x64 (the tool packages, the container image): one after
+/// another, after one pack, so they share its NativeAOT compile and never build in the same folders at once.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class ToolPackageCollection : ICollectionFixture<PackedTool>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "Tool package";
+}

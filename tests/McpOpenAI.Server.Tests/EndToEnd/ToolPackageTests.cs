@@ -16,7 +16,8 @@ namespace McpOpenAI.Server.Tests.EndToEnd;
 /// native package, elsewhere the framework-dependent fallback), and <c>dnx McpOpenAI</c>, each started over stdio the way
 /// an MCP client starts it, from a folder with no prompts of its own.
 /// </summary>
-public sealed class ToolPackageTests(PackedTool tool) : IClassFixture<PackedTool>
+[Collection(ToolPackageCollection.Name)]
+public sealed class ToolPackageTests(PackedTool tool)
 {
     private static readonly string[] WriterFunctions = ["summarize", "translate", "rewrite", "proofread", "brainstorm"];
     private static readonly string[] Agents = ["ask_database", "research", "support"];
