@@ -4,7 +4,7 @@
 #     time to the initialize answer and to the first tools/list answer, with every plugin, prompt and agent loaded,
 #     for the built server (dotnet mcp-openai.dll) and any other stdio server named, interleaved.
 #   tests/bench/run.sh startup-installed [runs]
-#     the same, for the command `dotnet tool install` makes of the packed tool (on linux-x64 the ReadyToRun package), against
+#     the same, for the command `dotnet tool install` makes of the packed tool (on linux-x64 the native package), against
 #     the TypeScript reference server @modelcontextprotocol/server-everything (pinned in tests/bench/everything) on the Node
 #     that tests/node/ensure-node.sh installs, and the JIT-compiled build; medians, ratios to the TypeScript server, idle RSS.
 #   tests/bench/run.sh calls [calls] [extra LABEL=COMMAND targets...]
