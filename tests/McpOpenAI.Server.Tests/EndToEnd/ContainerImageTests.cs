@@ -78,18 +78,9 @@ public sealed class ContainerImageTests
     // layer files). Each layer's regular files are read back, by path without a leading ./ or /.
     private static Image ReadImage(string archive)
     {
-        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        using (var reader = new TarReader(File.OpenRead(archive)))
-        {
-            while (reader.GetNextEntry() is { } entry)
-            {
-                if (entry.DataStream is null)
-                    continue;
-                using var copy = new MemoryStream();
-                entry.DataStream.CopyTo(copy);
-                files[entry.Name.TrimStart('.', '/')] = copy.ToArray();
-            }
-        }
+        Dictionary<string, byte[]> files;
+        using (var stream = File.OpenRead(archive))
+            files = ReadFiles(stream);
         JsonElement config;
         byte[][] layers;
         if (files.TryGetValue("index.json", out var index))
@@ -111,9 +102,15 @@ public sealed class ContainerImageTests
 
     private static Dictionary<string, byte[]> ReadLayer(byte[] layer)
     {
-        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         using var gzip = new GZipStream(new MemoryStream(layer), CompressionMode.Decompress);
-        using var reader = new TarReader(gzip);
+        return ReadFiles(gzip);
+    }
+
+    // A tar's regular files by path, without a leading ./ or /.
+    private static Dictionary<string, byte[]> ReadFiles(Stream tar)
+    {
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        using var reader = new TarReader(tar);
         while (reader.GetNextEntry() is { } entry)
         {
             if (entry.DataStream is null)
