@@ -9,6 +9,9 @@
 #     two McpOpenAI instances behind haproxy (sticky on Mcp-Session-Id; Debian's haproxy), one instance, and the bare server;
 #   tests/load/run.sh custom ARGS...   passes ARGS to the load client (its usage: run it with no ARGS).
 # Every run warms each server up past tiered JIT first (20,000 calls unless --warmup says otherwise).
+# load and soak also measure the native server, the one the linux-x64 tool package ships: it is published (NativeAOT, a few
+# minutes the first time) into the artifacts folder, or taken from LOAD_NATIVE=<path to mcp-openai>; LOAD_NATIVE=none leaves
+# it out.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 artifacts="${LOAD_ARTIFACTS:-/tmp/mcp-openai-load}"
@@ -16,16 +19,28 @@ for project in src/McpOpenAI.Server tests/bench/McpOpenAI.BareServer tests/load/
   dotnet build "$root/$project" -c Release --artifacts-path "$artifacts" -v q -nologo >/dev/null
 done
 load="$artifacts/bin/McpOpenAI.LoadTest/release/McpOpenAI.LoadTest.dll"
-server="dotnet $artifacts/bin/McpOpenAI.Server/release/mcp-openai.dll --http {url} --log-level Warning --Http:MaxSessions=5000"
+flags="--http {url} --log-level Warning --Http:MaxSessions=5000"
+server="dotnet $artifacts/bin/McpOpenAI.Server/release/mcp-openai.dll $flags"
 bare="dotnet $artifacts/bin/McpOpenAI.BareServer/release/McpOpenAI.BareServer.dll --http {url}"
 what="${1:-load}"; shift || true
+native_targets=()
+if [ "$what" = load ] || [ "$what" = soak ]; then
+  native="${LOAD_NATIVE:-}"
+  if [ -z "$native" ]; then
+    dotnet publish "$root/src/McpOpenAI.Server" -c Release -r linux-x64 --artifacts-path "$artifacts" -o "$artifacts/native" -v q -nologo >/dev/null
+    native="$artifacts/native/mcp-openai"
+  fi
+  [ "$native" = none ] || native_targets=("mcp-openai-native=$native $flags")
+fi
 case "$what" in
   load)
     opts=(--clients "${1:-64}" --calls "${2:-100}" --rounds "${3:-5}")
-    dotnet "$load" load "${opts[@]}" "mcp-openai=$server" "bare-sdk=$bare"
-    dotnet "$load" load "${opts[@]}" "mcp-openai-stateless=$server --stateless" "bare-sdk-stateless=$bare --stateless" ;;
+    dotnet "$load" load "${opts[@]}" "mcp-openai=$server" "${native_targets[@]}" "bare-sdk=$bare"
+    dotnet "$load" load "${opts[@]}" "mcp-openai-stateless=$server --stateless" \
+      "${native_targets[@]/%/ --stateless}" "bare-sdk-stateless=$bare --stateless" ;;
   soak)
-    dotnet "$load" soak --minutes "${1:-10}" --clients "${2:-64}" "mcp-openai=$server" ;;
+    dotnet "$load" soak --minutes "${1:-10}" --clients "${2:-64}" "mcp-openai=$server"
+    [ ${#native_targets[@]} -eq 0 ] || dotnet "$load" soak --minutes "${1:-10}" --clients "${2:-64}" "${native_targets[@]}" ;;
   team)
     command -v haproxy >/dev/null || { echo "team: needs haproxy (apt-get install haproxy)" >&2; exit 2; }
     work="$(mktemp -d)"; pids=()
