@@ -135,13 +135,22 @@ public sealed class SharedStateTests(TeamFixture team)
         var a = await team.ConnectAsync(team.A.Endpoint, Ct);
         var b = await team.ConnectAsync(team.B.Endpoint, Ct);
 
+        var before = EmbedRequests(Totals(await TeamFixture.CallAsync(a, "get_usage", new() { ["group_by"] = "tool" }, Ct)));
         await TeamFixture.CallAsync(a, "embed", new() { ["texts"] = new[] { "usage on a" } }, Ct);
         await TeamFixture.CallAsync(b, "embed", new() { ["texts"] = new[] { "usage on b" } }, Ct);
-        var fromA = Totals(await TeamFixture.CallAsync(a, "get_usage", new() { ["group_by"] = "tool" }, Ct));
-        var fromB = Totals(await TeamFixture.CallAsync(b, "get_usage", new() { ["group_by"] = "tool" }, Ct));
+        // Each instance stores a call's usage just after answering it (UsageLedger queues the write), so B's record may reach
+        // the shared store a moment after A reads: both must agree within a bounded wait.
+        string fromA, fromB;
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        do
+        {
+            fromA = Totals(await TeamFixture.CallAsync(a, "get_usage", new() { ["group_by"] = "tool" }, Ct));
+            fromB = Totals(await TeamFixture.CallAsync(b, "get_usage", new() { ["group_by"] = "tool" }, Ct));
+        }
+        while ((fromA != fromB || EmbedRequests(fromA) < before + 2) && DateTime.UtcNow < until);
 
         Assert.Equal(fromA, fromB);
-        Assert.Contains("embed", fromA);
+        Assert.Equal(before + 2, EmbedRequests(fromA));
     }
 
     [Fact]
@@ -168,6 +177,9 @@ public sealed class SharedStateTests(TeamFixture team)
     }
 
     // The report without its time window, which each call takes at its own moment.
+    private static int EmbedRequests(string totals) =>
+        JsonNode.Parse(totals)!["by_tool"]?["embed"]?["requests"]?.GetValue<int>() ?? 0;
+
     private static string Totals(CallToolResult result)
     {
         var report = JsonNode.Parse(TeamFixture.Structured(result).GetRawText())!.AsObject();
